@@ -8,7 +8,7 @@ public record AdaGrad(float learningRate, float epsilon) implements Optimizer {
 
     public AdaGrad {
         Optimizer.requireNonNegative("adagrad learning rate", learningRate);
-        Optimizer.requireNonNegative("adagrad epsilon", epsilon);
+        Optimizer.requirePositive("adagrad epsilon", epsilon);
     }
 
     @Override public int stateCount() { return 1; }

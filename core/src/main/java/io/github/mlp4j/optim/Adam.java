@@ -10,7 +10,7 @@ public record Adam(float learningRate, float beta1, float beta2, float epsilon) 
         Optimizer.requireNonNegative("adam learning rate", learningRate);
         Optimizer.requireUnit("adam beta1", beta1);
         Optimizer.requireUnit("adam beta2", beta2);
-        Optimizer.requireNonNegative("adam epsilon", epsilon);
+        Optimizer.requirePositive("adam epsilon", epsilon);
     }
 
     public Adam(float learningRate) {

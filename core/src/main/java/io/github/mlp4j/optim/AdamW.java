@@ -14,7 +14,7 @@ public record AdamW(float learningRate, float beta1, float beta2, float epsilon,
         Optimizer.requireNonNegative("adamw learning rate", learningRate);
         Optimizer.requireUnit("adamw beta1", beta1);
         Optimizer.requireUnit("adamw beta2", beta2);
-        Optimizer.requireNonNegative("adamw epsilon", epsilon);
+        Optimizer.requirePositive("adamw epsilon", epsilon);
         Optimizer.requireNonNegative("adamw weight decay", weightDecay);
     }
 

@@ -54,6 +54,13 @@ public sealed interface Optimizer permits Sgd, Momentum, Nesterov, AdaGrad, RmsP
         }
     }
 
+    /** Shared check: a finite, positive number (epsilons: 0 would divide 0 by 0 on a zero gradient). */
+    static void requirePositive(String what, float v) {
+        if (!(v > 0f) || Float.isInfinite(v)) {
+            throw new IllegalArgumentException(what + " is " + v + ", expected a finite value > 0");
+        }
+    }
+
     /** Shared check: a value in [0, 1). */
     static void requireUnit(String what, float v) {
         if (!(v >= 0f && v < 1f)) {

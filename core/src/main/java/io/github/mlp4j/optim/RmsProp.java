@@ -9,7 +9,7 @@ public record RmsProp(float learningRate, float rho, float epsilon) implements O
     public RmsProp {
         Optimizer.requireNonNegative("rmsprop learning rate", learningRate);
         Optimizer.requireUnit("rmsprop rho", rho);
-        Optimizer.requireNonNegative("rmsprop epsilon", epsilon);
+        Optimizer.requirePositive("rmsprop epsilon", epsilon);
     }
 
     @Override public int stateCount() { return 1; }
