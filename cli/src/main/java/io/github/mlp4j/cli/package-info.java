@@ -1,4 +1,2 @@
-/**
- * The {@code mlp4j} command. Not yet written: this module only reserves its place in the build.
- */
+/** The {@code mlp4j} command line: train, evaluate, predict, backends, bench. */
 package io.github.mlp4j.cli;

@@ -76,11 +76,16 @@ public final class Trainer {
 
     /** Trains on {@code train}, validating on a split of it when {@link Builder#validationSplit} is set. */
     public History fit(Network network, Dataset train) {
+        return resume(network, train, null);
+    }
+
+    /** As {@link #fit(Network, Dataset)}, continuing from a checkpoint when {@code from} is not null. */
+    public History resume(Network network, Dataset train, TrainingState from) {
         if (validationSplit > 0) {
             Dataset.Split s = train.split(validationSplit, seed ^ 0x5EEDL);
-            return fit(network, s.first(), s.second());
+            return resume(network, s.first(), s.second(), from);
         }
-        return fit(network, train, null);
+        return resume(network, train, null, from);
     }
 
     /**
@@ -90,6 +95,16 @@ public final class Trainer {
      * @throws TrainingDivergedException when the loss stops being finite
      */
     public History fit(Network network, Dataset train, Dataset validation) {
+        return resume(network, train, validation, null);
+    }
+
+    /**
+     * Continues a run from a checkpoint (when {@code from} is null, as {@link #fit(Network, Dataset, Dataset)}):
+     * the network holds the checkpoint's weights, {@code from} the rest. Training goes on from epoch
+     * {@code from.epochsDone() + 1} to {@link #epochs()}, and ends with the same weights as an uninterrupted
+     * run (same seed and settings; early-stopping counters restart).
+     */
+    public History resume(Network network, Dataset train, Dataset validation, TrainingState from) {
         check("training", train, network);
         if (validation != null) {
             check("validation", validation, network);
@@ -99,7 +114,7 @@ public final class Trainer {
         }
         mode.batchSizeFor(train.rows());
         try (TrainingRun run = new TrainingRun(this, network, train, validation)) {
-            return run.run();
+            return run.run(from);
         }
     }
 

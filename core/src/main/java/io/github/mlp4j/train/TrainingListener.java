@@ -10,4 +10,11 @@ public interface TrainingListener {
     /** After each epoch, validation included. */
     default void onEpoch(EpochStats stats) {
     }
+
+    /**
+     * After {@link #onEpoch}, for checkpoints: {@code state.get()} downloads the optimizer state, so call it
+     * only when saving.
+     */
+    default void onEpochEnd(EpochStats stats, java.util.function.Supplier<TrainingState> state) {
+    }
 }

@@ -66,20 +66,60 @@ final class TrainingRun implements AutoCloseable {
         return m;
     }
 
-    History run() {
+    /** The order of epoch {@code epoch}: a pure function of seed and epoch, so a resumed run draws the same. */
+    private void shuffle(int epoch) {
+        Dataset.permute(order, new SplittableRandom(t.seed() ^ (epoch * 0x9E3779B97F4A7C15L)));
+    }
+
+    private TrainingState state(int epochsDone, long iterations) {
+        float[][][] s = new float[state.length][][];
+        for (int i = 0; i < state.length; i++) {
+            s[i] = new float[state[i].length][];
+            for (int j = 0; j < state[i].length; j++) {
+                s[i][j] = new float[state[i][j].size()];
+                b.download(state[i][j], s[i][j], 0);
+            }
+        }
+        return new TrainingState(epochsDone, iterations, net.trainingPasses(), s);
+    }
+
+    private void restore(TrainingState resume) {
+        if (resume.optimizerState().length != state.length) {
+            throw new IllegalArgumentException("checkpoint has optimizer state for " + resume.optimizerState().length
+                    + " parameters, the network has " + state.length);
+        }
+        for (int i = 0; i < state.length; i++) {
+            if (resume.optimizerState()[i].length != state[i].length) {
+                throw new IllegalArgumentException("checkpoint has " + resume.optimizerState()[i].length
+                        + " optimizer state tensors for " + params.get(i).name() + ", " + t.optimizer() + " keeps "
+                        + state[i].length);
+            }
+            for (int j = 0; j < state[i].length; j++) {
+                b.upload(resume.optimizerState()[i][j], 0, state[i][j]);
+            }
+        }
+        net.setTrainingPasses(resume.trainingPasses());
+    }
+
+    History run(TrainingState resume) {
         History history = new History();
-        SplittableRandom shuffle = new SplittableRandom(t.seed());
+        int firstEpoch = 1;
+        long iteration = 0;
+        if (resume != null) {
+            restore(resume);
+            firstEpoch = resume.epochsDone() + 1;
+            iteration = resume.iterations();
+        }
         boolean reorder = t.mode().mode() != GradientDescent.Mode.FULL_BATCH;
         EarlyStopping es = t.earlyStopping();
         double best = Double.NaN;
         float[][] bestWeights = null;
         float[][] lastGood = net.snapshot();
         int bestEpoch = 0, sinceBest = 0;
-        long iteration = 0;
         double lastFinite = Double.NaN;
-        for (int epoch = 1; epoch <= t.epochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch <= t.epochs(); epoch++) {
             if (reorder) {
-                Dataset.permute(order, shuffle);
+                shuffle(epoch);
             }
             long start = System.nanoTime();
             double lossSum = 0;
@@ -131,8 +171,11 @@ final class TrainingRun implements AutoCloseable {
             }
             lastGood = net.snapshot();
             history.add(stats);
+            int done = epoch;
+            long iterationsDone = iteration;
             for (TrainingListener l : t.listeners()) {
                 l.onEpoch(stats);
+                l.onEpochEnd(stats, () -> state(done, iterationsDone));
             }
             if (es != null) {
                 double value = es.value(stats);
