@@ -11,7 +11,12 @@ public final class TrainingDivergedException extends RuntimeException {
     private final double lastFiniteLoss;
 
     public TrainingDivergedException(int epoch, long iteration, double loss, double lastFiniteLoss) {
-        super("training diverged at epoch " + epoch + ", iteration " + iteration + ": the loss is " + loss
+        this(epoch, iteration, "the loss is " + loss, lastFiniteLoss);
+    }
+
+    /** @param what what stopped being finite, e.g. "the weights are no longer finite" */
+    public TrainingDivergedException(int epoch, long iteration, String what, double lastFiniteLoss) {
+        super("training diverged at epoch " + epoch + ", iteration " + iteration + ": " + what
                 + " (last finite loss " + lastFiniteLoss + "); the weights are those of the end of epoch "
                 + (epoch - 1) + (epoch == 1 ? " (the initial weights)" : "")
                 + ". Try a smaller learning rate or gradient clipping.");

@@ -164,12 +164,17 @@ final class TrainingRun implements AutoCloseable {
             }
             EpochStats stats = new EpochStats(epoch, iteration, lossSum / seen + penalty, trainAccuracy, valLoss,
                     valAccuracy, lr, seconds, seen / seconds);
-            if (!Double.isFinite(stats.trainLoss()) || validation != null && !Double.isFinite(valLoss)) {
+            // The epoch's last update may overflow the weights even though its batch loss was finite.
+            float[][] weights = net.snapshot();
+            if (!Double.isFinite(stats.trainLoss()) || validation != null && !Double.isFinite(valLoss)
+                    || !allFinite(weights)) {
                 net.restore(lastGood);
-                throw new TrainingDivergedException(epoch, iteration, Double.isFinite(stats.trainLoss()) ? valLoss
-                        : stats.trainLoss(), lastFinite);
+                String what = !Double.isFinite(stats.trainLoss()) ? "the epoch's loss is " + stats.trainLoss()
+                        : validation != null && !Double.isFinite(valLoss) ? "the validation loss is " + valLoss
+                        : "the weights are no longer finite";
+                throw new TrainingDivergedException(epoch, iteration, what, lastFinite);
             }
-            lastGood = net.snapshot();
+            lastGood = weights;
             history.add(stats);
             int done = epoch;
             long iterationsDone = iteration;
@@ -195,6 +200,17 @@ final class TrainingRun implements AutoCloseable {
             net.restore(bestWeights);
         }
         return history;
+    }
+
+    private static boolean allFinite(float[][] tensors) {
+        for (float[] t : tensors) {
+            for (float v : t) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Scales every gradient by clip / norm when the global norm exceeds the clip. */
