@@ -5,18 +5,24 @@ import io.github.mlp4j.backend.HeapMatrix;
 import io.github.mlp4j.backend.Matrix;
 import io.github.mlp4j.backend.ReferenceBackend;
 import io.github.mlp4j.nn.Activation;
+import io.github.mlp4j.nn.Identity;
+import io.github.mlp4j.nn.LeakyRelu;
+import io.github.mlp4j.nn.Relu;
 import io.github.mlp4j.nn.Loss;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API backend: matrices on the Java heap ({@link HeapMatrix}, the reference layout),
  * with the GEMM on {@code FloatVector} fused multiply-adds.
  *
- * <p>This first version vectorizes the GEMM, which dominates a dense network's time, and runs the
- * remaining operations through the reference backend's loops over the same arrays. Cache blocking,
- * a packed micro-kernel, threads and vectorized element-wise kernels are the next steps.
+ * <p>The GEMM ({@link Sgemm}) is register-blocked, cache-blocked and split across a shared pool of
+ * threads ({@code -Dmlp4j.threads}, default: available processors). Bias + ReLU-family activations,
+ * their backward pass, column sums and the SGD, momentum and Adam updates are vectorized
+ * ({@link Elementwise}); the other operations run the reference backend's loops over the same arrays.
+ *
+ * <p>Deterministic for a given thread count, and in fact independent of it: each element of C is
+ * computed by one thread in a fixed order.
  */
 public final class VectorBackend implements Backend {
 
@@ -24,9 +30,32 @@ public final class VectorBackend implements Backend {
 
     /** Operations not yet vectorized run here; it works on any {@link HeapMatrix}. */
     private final ReferenceBackend scalar = new ReferenceBackend();
+    private final Sgemm sgemm;
+
+    /** A backend on the shared pool of {@link #threads()} threads. */
+    public VectorBackend() {
+        this(Pools.shared());
+    }
+
+    /** A backend on a pool of its own with {@code threads} threads (for tests and benchmarks). */
+    public VectorBackend(int threads) {
+        this(new WorkerPool(threads));
+    }
+
+    private VectorBackend(WorkerPool pool) {
+        this.sgemm = new Sgemm(pool);
+        this.threads = pool.threads();
+    }
+
+    private final int threads;
+
+    /** Threads a GEMM is split across. */
+    public int threads() {
+        return threads;
+    }
 
     static String describe() {
-        return "Vector API, " + S.vectorBitSize() + "-bit float vectors, 1 thread";
+        return "Vector API, " + S.vectorBitSize() + "-bit float vectors, " + Pools.configuredThreads() + " threads";
     }
 
     @Override
@@ -36,7 +65,7 @@ public final class VectorBackend implements Backend {
 
     @Override
     public String toString() {
-        return "VectorBackend[" + describe() + "]";
+        return "VectorBackend[" + S.vectorBitSize() + "-bit vectors, " + threads + " threads]";
     }
 
     private static float[] data(Matrix m) {
@@ -55,64 +84,11 @@ public final class VectorBackend implements Backend {
 
     @Override
     public void gemm(boolean transA, boolean transB, float alpha, Matrix a, Matrix b, float beta, Matrix c) {
-        if (transB && transA) {
-            scalar.gemm(true, true, alpha, a, b, beta, c); // A^T B^T: no dense layer needs it
-        } else if (transB) {
-            gemmDot(alpha, a, b, beta, c);
-        } else {
-            gemmRows(transA, alpha, a, b, beta, c);
-        }
+        sgemm.gemm(transA, transB, alpha, data(a), a.cols(), data(b), b.cols(), beta, data(c), c.rows(), c.cols(),
+                transA ? a.rows() : a.cols());
     }
 
-    /** C = alpha op(A) B + beta C: each row of C accumulates a_ip times row p of B, a vector FMA per chunk. */
-    private static void gemmRows(boolean transA, float alpha, Matrix a, Matrix b, float beta, Matrix c) {
-        float[] A = data(a), B = data(b), C = data(c);
-        int m = c.rows(), n = c.cols(), k = b.rows(), lda = a.cols();
-        int bound = S.loopBound(n);
-        for (int i = 0; i < m; i++) {
-            int row = i * n;
-            for (int j = 0; j < n; j++) {
-                C[row + j] = beta == 0f ? 0f : beta * C[row + j];
-            }
-            for (int p = 0; p < k; p++) {
-                float s = alpha * (transA ? A[p * lda + i] : A[i * lda + p]);
-                int bp = p * n;
-                int j = 0;
-                for (; j < bound; j += S.length()) {
-                    FloatVector.fromArray(S, B, bp + j)
-                            .fma(FloatVector.broadcast(S, s), FloatVector.fromArray(S, C, row + j))
-                            .intoArray(C, row + j);
-                }
-                for (; j < n; j++) {
-                    C[row + j] = Math.fma(s, B[bp + j], C[row + j]);
-                }
-            }
-        }
-    }
-
-    /** C = alpha A B^T + beta C: rows of A and B are contiguous, so each element is a vector dot product. */
-    private static void gemmDot(float alpha, Matrix a, Matrix b, float beta, Matrix c) {
-        float[] A = data(a), B = data(b), C = data(c);
-        int m = c.rows(), n = c.cols(), k = a.cols();
-        int bound = S.loopBound(k);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                FloatVector acc = FloatVector.zero(S);
-                int p = 0;
-                for (; p < bound; p += S.length()) {
-                    acc = FloatVector.fromArray(S, A, i * k + p).fma(FloatVector.fromArray(S, B, j * k + p), acc);
-                }
-                float sum = acc.reduceLanes(VectorOperators.ADD);
-                for (; p < k; p++) {
-                    sum = Math.fma(A[i * k + p], B[j * k + p], sum);
-                }
-                int ij = i * n + j;
-                C[ij] = beta == 0f ? alpha * sum : alpha * sum + beta * C[ij];
-            }
-        }
-    }
-
-    // ---- not yet vectorized: the reference loops over the same heap arrays ------------------------
+    // ---- element-wise: vectorized where a training step spends its time, else the reference loops ----
 
     @Override public void upload(float[] src, int offset, Matrix dst) { scalar.upload(src, offset, dst); }
     @Override public void download(Matrix src, float[] dst, int offset) { scalar.download(src, dst, offset); }
@@ -122,17 +98,41 @@ public final class VectorBackend implements Backend {
     @Override public void hadamard(Matrix x, Matrix y, Matrix out) { scalar.hadamard(x, y, out); }
     @Override public double sumSquares(Matrix x) { return scalar.sumSquares(x); }
     @Override public double sumAbs(Matrix x) { return scalar.sumAbs(x); }
-    @Override public void sumColumns(Matrix x, Matrix out) { scalar.sumColumns(x, out); }
+
+    @Override
+    public void sumColumns(Matrix x, Matrix out) {
+        Elementwise.sumColumns(data(x), data(out), x.rows(), x.cols());
+    }
+
+    /** The ReLU family's negative slope (identity: 1), or NaN for the activations done by the scalar loops. */
+    private static float leakySlope(Activation f) {
+        return switch (f) {
+            case Relu r -> 0f;
+            case LeakyRelu l -> l.slope();
+            case Identity i -> 1f;
+            default -> Float.NaN;
+        };
+    }
 
     @Override
     public void biasActivation(Matrix z, Matrix bias, Activation f, Matrix slopes, Matrix a) {
-        scalar.biasActivation(z, bias, f, slopes, a);
+        float slope = leakySlope(f);
+        if (Float.isNaN(slope)) {
+            scalar.biasActivation(z, bias, f, slopes, a);
+        } else {
+            Elementwise.biasLeaky(data(z), data(bias), data(a), z.rows(), z.cols(), slope);
+        }
     }
 
     @Override
     public void activationBackward(Activation f, Matrix z, Matrix a, Matrix slopes, Matrix gradA, Matrix gradZ,
                                    Matrix gradSlopes) {
-        scalar.activationBackward(f, z, a, slopes, gradA, gradZ, gradSlopes);
+        float slope = leakySlope(f);
+        if (Float.isNaN(slope)) {
+            scalar.activationBackward(f, z, a, slopes, gradA, gradZ, gradSlopes);
+        } else {
+            Elementwise.leakyBackward(data(z), data(gradA), data(gradZ), z.size(), slope);
+        }
     }
 
     @Override
@@ -140,11 +140,14 @@ public final class VectorBackend implements Backend {
         return scalar.loss(loss, prediction, target, gradient);
     }
 
-    @Override public void sgd(Matrix w, Matrix g, float lr, float l1, float l2) { scalar.sgd(w, g, lr, l1, l2); }
+    @Override
+    public void sgd(Matrix w, Matrix g, float lr, float l1, float l2) {
+        Elementwise.sgd(data(w), data(g), lr, l1, l2);
+    }
 
     @Override
     public void momentum(Matrix w, Matrix g, Matrix v, float lr, float mu, boolean nesterov, float l1, float l2) {
-        scalar.momentum(w, g, v, lr, mu, nesterov, l1, l2);
+        Elementwise.momentum(data(w), data(g), data(v), lr, mu, nesterov, l1, l2);
     }
 
     @Override
@@ -160,7 +163,7 @@ public final class VectorBackend implements Backend {
     @Override
     public void adam(Matrix w, Matrix g, Matrix m, Matrix v, float lr, float beta1, float beta2, float eps, int step,
                      float weightDecay, float l1, float l2) {
-        scalar.adam(w, g, m, v, lr, beta1, beta2, eps, step, weightDecay, l1, l2);
+        Elementwise.adam(data(w), data(g), data(m), data(v), lr, beta1, beta2, eps, step, weightDecay, l1, l2);
     }
 
     @Override public void gatherRows(Matrix src, int[] idx, int from, Matrix dst) { scalar.gatherRows(src, idx, from, dst); }

@@ -1,0 +1,136 @@
+package io.github.mlp4j.vector;
+
+import static io.github.mlp4j.vector.Kernel.L;
+import static io.github.mlp4j.vector.Kernel.S;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Vectorized element-wise kernels for what a training step does besides GEMM: bias + ReLU-family
+ * activations forward and backward, column sums and the optimizer updates. Each makes one pass over its
+ * arrays with a scalar tail; the results equal the reference backend's up to FMA rounding.
+ */
+final class Elementwise {
+
+    private Elementwise() {
+    }
+
+    /**
+     * {@code z += bias} per row, then {@code a = z > 0 ? z : slope * z} (slope 0: ReLU, 1: identity).
+     *
+     * @param z modified @param a modified
+     */
+    static void biasLeaky(float[] z, float[] bias, float[] a, int rows, int cols, float slope) {
+        int bound = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols, j = 0;
+            for (; j < bound; j += L) {
+                FloatVector v = FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, j));
+                v.intoArray(z, row + j);
+                (slope == 1f ? v : v.blend(v.mul(slope), v.compare(VectorOperators.LE, 0f))).intoArray(a, row + j);
+            }
+            for (; j < cols; j++) {
+                float v = z[row + j] + bias[j];
+                z[row + j] = v;
+                a[row + j] = v > 0f ? v : slope * v;
+            }
+        }
+    }
+
+    /** {@code gz = gA * (z > 0 ? 1 : slope)}. @param gz modified */
+    static void leakyBackward(float[] z, float[] ga, float[] gz, int n, float slope) {
+        int bound = S.loopBound(n), i = 0;
+        for (; i < bound; i += L) {
+            FloatVector g = FloatVector.fromArray(S, ga, i);
+            VectorMask<Float> off = FloatVector.fromArray(S, z, i).compare(VectorOperators.LE, 0f);
+            (slope == 0f ? g.blend(0f, off) : g.blend(g.mul(slope), off)).intoArray(gz, i);
+        }
+        for (; i < n; i++) {
+            gz[i] = z[i] > 0f ? ga[i] : slope * ga[i];
+        }
+    }
+
+    /** {@code out[j] = sum over rows of x[i, j]}, rows added in order (as the reference does). @param out modified */
+    static void sumColumns(float[] x, float[] out, int rows, int cols) {
+        java.util.Arrays.fill(out, 0, cols, 0f);
+        int bound = S.loopBound(cols);
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols, j = 0;
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, x, row + j)).intoArray(out, j);
+            }
+            for (; j < cols; j++) {
+                out[j] += x[row + j];
+            }
+        }
+    }
+
+    /** g + l1 sign(w) + l2 w, lane-wise. */
+    private static FloatVector regularized(FloatVector g, FloatVector w, float l1, float l2) {
+        if (l1 != 0f) {
+            FloatVector sign = FloatVector.zero(S).blend(1f, w.compare(VectorOperators.GT, 0f))
+                    .blend(-1f, w.compare(VectorOperators.LT, 0f));
+            g = sign.mul(l1).add(g);
+        }
+        return l2 != 0f ? w.mul(l2).add(g) : g;
+    }
+
+    private static float regularized(float g, float w, float l1, float l2) {
+        return g + l1 * Math.signum(w) + l2 * w;
+    }
+
+    /** @param w modified */
+    static void sgd(float[] w, float[] g, float lr, float l1, float l2) {
+        int bound = S.loopBound(w.length), i = 0;
+        for (; i < bound; i += L) {
+            FloatVector wv = FloatVector.fromArray(S, w, i);
+            wv.sub(regularized(FloatVector.fromArray(S, g, i), wv, l1, l2).mul(lr)).intoArray(w, i);
+        }
+        for (; i < w.length; i++) {
+            w[i] -= lr * regularized(g[i], w[i], l1, l2);
+        }
+    }
+
+    /** @param w modified @param v modified */
+    static void momentum(float[] w, float[] g, float[] v, float lr, float mu, boolean nesterov, float l1, float l2) {
+        int bound = S.loopBound(w.length), i = 0;
+        for (; i < bound; i += L) {
+            FloatVector wv = FloatVector.fromArray(S, w, i);
+            FloatVector gi = regularized(FloatVector.fromArray(S, g, i), wv, l1, l2);
+            FloatVector vv = FloatVector.fromArray(S, v, i).mul(mu).add(gi);
+            vv.intoArray(v, i);
+            wv.sub((nesterov ? gi.add(vv.mul(mu)) : vv).mul(lr)).intoArray(w, i);
+        }
+        for (; i < w.length; i++) {
+            float gi = regularized(g[i], w[i], l1, l2);
+            v[i] = mu * v[i] + gi;
+            w[i] -= lr * (nesterov ? gi + mu * v[i] : v[i]);
+        }
+    }
+
+    /** @param w modified @param m modified @param v modified */
+    static void adam(float[] w, float[] g, float[] m, float[] v, float lr, float beta1, float beta2, float eps, int step,
+                     float weightDecay, float l1, float l2) {
+        float c1 = (float) (1.0 - Math.pow(beta1, step)), c2 = (float) (1.0 - Math.pow(beta2, step));
+        float decay = 1f - lr * weightDecay;
+        int bound = S.loopBound(w.length), i = 0;
+        for (; i < bound; i += L) {
+            FloatVector wv = FloatVector.fromArray(S, w, i);
+            FloatVector gi = regularized(FloatVector.fromArray(S, g, i), wv, l1, l2);
+            FloatVector mv = FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(1f - beta1));
+            FloatVector vv = FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(gi).mul(1f - beta2));
+            mv.intoArray(m, i);
+            vv.intoArray(v, i);
+            FloatVector update = mv.div(c1).div(vv.div(c2).sqrt().add(eps)).mul(lr);
+            wv.mul(decay).sub(update).intoArray(w, i);
+        }
+        for (; i < w.length; i++) {
+            float gi = regularized(g[i], w[i], l1, l2);
+            m[i] = beta1 * m[i] + (1f - beta1) * gi;
+            v[i] = beta2 * v[i] + (1f - beta2) * gi * gi;
+            w[i] = w[i] * decay - lr * (m[i] / c1) / ((float) Math.sqrt(v[i] / c2) + eps);
+        }
+    }
+}

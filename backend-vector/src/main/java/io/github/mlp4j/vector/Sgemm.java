@@ -1,0 +1,290 @@
+package io.github.mlp4j.vector;
+
+import static io.github.mlp4j.vector.Kernel.L;
+import static io.github.mlp4j.vector.Kernel.MR;
+import static io.github.mlp4j.vector.Kernel.NR;
+import static io.github.mlp4j.vector.Kernel.S;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Single-precision GEMM, {@code C = alpha op(A) op(B) + beta C}, row-major, on {@link Kernel}: A is
+ * packed into MR-row tiles per block of {@link #KC} k's; B is read in place when not transposed and
+ * packed (zero-padded) only for the last, narrow panel, or always, transposing, for {@code A B^T}. The
+ * work splits across threads by row tiles, or by column panels when there are few rows; every element
+ * of C is computed by one thread in the same order, so the result does not depend on the thread count.
+ */
+final class Sgemm implements WorkerPool.Task {
+
+    /**
+     * k's per block: a 32-wide B panel of KC rows is 32 KiB, staying in L1 while every row tile of the
+     * block streams past it.
+     */
+    static final int KC = 256;
+    /**
+     * B is packed into contiguous panels only when it is larger than this many floats (about the 1 MiB
+     * L2): below, reading it in place was as fast, and packing is pure overhead; above, panels of rows
+     * 4 KiB apart thrash the cache sets and the TLB.
+     */
+    static final long PACK_B_MIN = 224 * 1024;
+    /** Below this many multiply-adds a GEMM runs on one thread: a hand-off costs a few microseconds. */
+    static final long PARALLEL_MIN_MACS = 1L << 16;
+
+    /** Per-thread packing buffers, grown on demand and then reused. */
+    private static final class Scratch {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        final float[] tile = new float[MR * NR];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private final WorkerPool pool;
+    // The arguments of the GEMM being split, set while holding the pool.
+    private boolean transA, transB;
+    private float alpha, beta;
+    private float[] a, b, c;
+    private int m, n, k, lda, ldb;
+
+    Sgemm(WorkerPool pool) {
+        this.pool = pool;
+    }
+
+    void gemm(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
+              float[] c, int m, int n, int k) {
+        if (m == 1 && !transA) {
+            if (transB) {
+                dotRows(alpha, a, b, ldb, beta, c, n, k);
+            } else {
+                gemv(alpha, a, b, ldb, beta, c, 0, n, k);
+            }
+            return;
+        }
+        if ((long) m * n * k >= PARALLEL_MIN_MACS && pool.tryAcquire()) {
+            try {
+                this.transA = transA;
+                this.transB = transB;
+                this.alpha = alpha;
+                this.beta = beta;
+                this.a = a;
+                this.b = b;
+                this.c = c;
+                this.m = m;
+                this.n = n;
+                this.k = k;
+                this.lda = lda;
+                this.ldb = ldb;
+                pool.run(this);
+            } finally {
+                this.a = this.b = this.c = null;
+                pool.release();
+            }
+            return;
+        }
+        block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n, SCRATCH.get());
+    }
+
+    /** One thread's share: a range of row tiles, or of column panels when rows are few. */
+    @Override
+    public void run(int part, int parts) {
+        int tiles = (m + MR - 1) / MR, panels = (n + NR - 1) / NR;
+        // A B^T packs (transposes) every panel of B it uses: split by columns, so each is packed once.
+        boolean byRows = transB ? panels < parts : tiles >= 2 * parts || tiles >= panels;
+        if (byRows) {
+            int per = (tiles + parts - 1) / parts, m0 = Math.min(m, part * per * MR), m1 = Math.min(m, m0 + per * MR);
+            if (m0 < m1) {
+                block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, k, m0, m1, 0, n, SCRATCH.get());
+            }
+        } else {
+            int per = (panels + parts - 1) / parts, n0 = Math.min(n, part * per * NR), n1 = Math.min(n, n0 + per * NR);
+            if (n0 < n1) {
+                block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, k, 0, m, n0, n1, SCRATCH.get());
+            }
+        }
+    }
+
+    /** Rows [m0, m1) and columns [n0, n1) of C; m0 and n0 are multiples of MR and NR. */
+    private static void block(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb,
+                              float beta, float[] c, int ldc, int k, int m0, int m1, int n0, int n1, Scratch s) {
+        if (beta != 0f && beta != 1f) {
+            for (int i = m0; i < m1; i++) {
+                for (int j = n0; j < n1; j++) {
+                    c[i * ldc + j] *= beta;
+                }
+            }
+        }
+        int tiles = (m1 - m0 + MR - 1) / MR;
+        int blocks = (k + KC - 1) / KC, kcMax = (k + blocks - 1) / blocks; // 784 = 4 x 196, not 3 x 256 + 16
+        boolean packB = transB || (long) k * (n1 - n0) > PACK_B_MIN && m1 - m0 > 64;
+        for (int kb = 0; kb < k; kb += kcMax) {
+            int kc = Math.min(kcMax, k - kb);
+            boolean add = kb > 0 || beta != 0f; // later k-blocks accumulate onto the first
+            if (s.a.length < tiles * kc * MR) {
+                s.a = new float[tiles * KC * MR];
+            }
+            packA(transA, alpha, a, lda, m0, m1, kb, kc, s.a);
+            for (int j0 = n0; j0 < n1; j0 += NR) {
+                int nc = Math.min(NR, n1 - j0);
+                float[] panel;
+                int po, pld;
+                if (!packB && nc == NR) {
+                    panel = b;
+                    po = kb * ldb + j0;
+                    pld = ldb;
+                } else {
+                    if (s.b.length < KC * NR) {
+                        s.b = new float[KC * NR];
+                    }
+                    packB(transB, b, ldb, kb, kc, j0, nc, s.b);
+                    panel = s.b;
+                    po = 0;
+                    pld = NR;
+                }
+                for (int t = 0; t < tiles; t++) {
+                    int i0 = m0 + t * MR, mr = Math.min(MR, m1 - i0);
+                    if (mr == MR && nc == NR) {
+                        Kernel.tile(kc, s.a, t * kc * MR, panel, po, pld, c, i0 * ldc + j0, ldc, add);
+                    } else {
+                        Kernel.tile(kc, s.a, t * kc * MR, panel, po, pld, s.tile, 0, NR, false);
+                        for (int r = 0; r < mr; r++) {
+                            for (int j = 0; j < nc; j++) {
+                                int at = (i0 + r) * ldc + j0 + j;
+                                c[at] = add ? c[at] + s.tile[r * NR + j] : s.tile[r * NR + j];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows [m0, m1) of alpha op(A), k's [kb, kb + kc), as MR-row tiles, k-major inside a tile, zero-padded
+     * (alpha is applied here, once per element of A, rather than to every tile of C).
+     */
+    private static void packA(boolean transA, float alpha, float[] a, int lda, int m0, int m1, int kb, int kc,
+                              float[] dst) {
+        for (int i0 = m0, t = 0; i0 < m1; i0 += MR, t++) {
+            int base = t * kc * MR, mr = Math.min(MR, m1 - i0);
+            if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    int src = (kb + p) * lda + i0, d = base + p * MR;
+                    for (int r = 0; r < MR; r++) {
+                        dst[d + r] = r < mr ? alpha * a[src + r] : 0f;
+                    }
+                }
+            } else {
+                for (int r = 0; r < MR; r++) {
+                    int src = (i0 + r) * lda + kb, d = base + r;
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * MR] = r < mr ? alpha * a[src + p] : 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Columns [j0, j0 + nc) of op(B), k's [kb, kb + kc), as one NR-wide panel, zero-padded. */
+    private static void packB(boolean transB, float[] b, int ldb, int kb, int kc, int j0, int nc, float[] dst) {
+        if (transB) {
+            for (int j = 0; j < NR; j++) {
+                int src = (j0 + j) * ldb + kb;
+                for (int p = 0; p < kc; p++) {
+                    dst[p * NR + j] = j < nc ? b[src + p] : 0f;
+                }
+            }
+        } else {
+            for (int p = 0; p < kc; p++) {
+                int src = (kb + p) * ldb + j0;
+                for (int j = 0; j < NR; j++) {
+                    dst[p * NR + j] = j < nc ? b[src + j] : 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * One row: {@code c = alpha a B + beta c}. Streams B front to back, four rows per pass over c (which
+     * stays in L1): reading B column panel by column panel instead strode 1 KiB between loads and ran at a
+     * third of the speed.
+     */
+    static void gemv(float alpha, float[] a, float[] b, int ldb, float beta, float[] c, int n0, int n1, int k) {
+        int bound = n0 + S.loopBound(n1 - n0);
+        for (int j = n0; j < n1; j++) {
+            c[j] = beta == 0f ? 0f : beta * c[j];
+        }
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            FloatVector x0 = FloatVector.broadcast(S, alpha * a[p]), x1 = FloatVector.broadcast(S, alpha * a[p + 1]),
+                    x2 = FloatVector.broadcast(S, alpha * a[p + 2]), x3 = FloatVector.broadcast(S, alpha * a[p + 3]);
+            int b0 = p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+            int j = n0;
+            for (; j < bound; j += L) {
+                FloatVector acc = FloatVector.fromArray(S, c, j);
+                acc = FloatVector.fromArray(S, b, b0 + j).fma(x0, acc);
+                acc = FloatVector.fromArray(S, b, b1 + j).fma(x1, acc);
+                acc = FloatVector.fromArray(S, b, b2 + j).fma(x2, acc);
+                acc = FloatVector.fromArray(S, b, b3 + j).fma(x3, acc);
+                acc.intoArray(c, j);
+            }
+            for (; j < n1; j++) {
+                c[j] = Math.fma(alpha * a[p + 3], b[b3 + j], Math.fma(alpha * a[p + 2], b[b2 + j],
+                        Math.fma(alpha * a[p + 1], b[b1 + j], Math.fma(alpha * a[p], b[b0 + j], c[j]))));
+            }
+        }
+        for (; p < k; p++) {
+            float ap = alpha * a[p];
+            FloatVector x = FloatVector.broadcast(S, ap);
+            int b0 = p * ldb, j = n0;
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, b, b0 + j).fma(x, FloatVector.fromArray(S, c, j)).intoArray(c, j);
+            }
+            for (; j < n1; j++) {
+                c[j] = Math.fma(ap, b[b0 + j], c[j]);
+            }
+        }
+    }
+
+    /** One row times B^T: each output is a dot product of contiguous rows; four at a time share A's loads. */
+    static void dotRows(float alpha, float[] a, float[] b, int ldb, float beta, float[] c, int n, int k) {
+        int bound = S.loopBound(k), j = 0;
+        for (; j + 4 <= n; j += 4) {
+            int r0 = j * ldb, r1 = r0 + ldb, r2 = r1 + ldb, r3 = r2 + ldb;
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S),
+                    s3 = FloatVector.zero(S);
+            int p = 0;
+            for (; p < bound; p += L) {
+                FloatVector x = FloatVector.fromArray(S, a, p);
+                s0 = FloatVector.fromArray(S, b, r0 + p).fma(x, s0);
+                s1 = FloatVector.fromArray(S, b, r1 + p).fma(x, s1);
+                s2 = FloatVector.fromArray(S, b, r2 + p).fma(x, s2);
+                s3 = FloatVector.fromArray(S, b, r3 + p).fma(x, s3);
+            }
+            float d0 = s0.reduceLanes(VectorOperators.ADD), d1 = s1.reduceLanes(VectorOperators.ADD),
+                    d2 = s2.reduceLanes(VectorOperators.ADD), d3 = s3.reduceLanes(VectorOperators.ADD);
+            for (; p < k; p++) {
+                d0 = Math.fma(a[p], b[r0 + p], d0);
+                d1 = Math.fma(a[p], b[r1 + p], d1);
+                d2 = Math.fma(a[p], b[r2 + p], d2);
+                d3 = Math.fma(a[p], b[r3 + p], d3);
+            }
+            c[j] = beta == 0f ? alpha * d0 : alpha * d0 + beta * c[j];
+            c[j + 1] = beta == 0f ? alpha * d1 : alpha * d1 + beta * c[j + 1];
+            c[j + 2] = beta == 0f ? alpha * d2 : alpha * d2 + beta * c[j + 2];
+            c[j + 3] = beta == 0f ? alpha * d3 : alpha * d3 + beta * c[j + 3];
+        }
+        for (; j < n; j++) {
+            FloatVector s0 = FloatVector.zero(S);
+            int p = 0, r0 = j * ldb;
+            for (; p < bound; p += L) {
+                s0 = FloatVector.fromArray(S, b, r0 + p).fma(FloatVector.fromArray(S, a, p), s0);
+            }
+            float d = s0.reduceLanes(VectorOperators.ADD);
+            for (; p < k; p++) {
+                d = Math.fma(a[p], b[r0 + p], d);
+            }
+            c[j] = beta == 0f ? alpha * d : alpha * d + beta * c[j];
+        }
+    }
+}
