@@ -16,6 +16,7 @@ import io.github.mlp4j.train.EpochStats;
 import io.github.mlp4j.train.GradientDescent;
 import io.github.mlp4j.train.History;
 import io.github.mlp4j.train.Trainer;
+import io.github.mlp4j.train.TrainingDivergedException;
 import io.github.mlp4j.train.TrainingListener;
 import io.github.mlp4j.train.TrainingState;
 import java.io.IOException;
@@ -118,6 +119,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue from a checkpoint, with the "
             + "architecture and scaler it holds.")
     Path resume;
+    @Option(names = "--save-on-divergence", description = "If the loss stops being finite, still write the last "
+            + "good weights (the end of the last finite epoch) to --out before failing.")
+    boolean saveOnDivergence;
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
     @Option(names = "--verbose", description = "Log more, and print stack traces of errors.")
@@ -217,7 +221,17 @@ final class TrainCommand implements Callable<Integer> {
         log.println("backend: " + b.name() + (scaler == null ? "" : ", features scaled: " + scaler.kind()));
         log.flush();
 
-        History h = trainer[0].resume(net, train, resumed == null ? null : resumed.checkpoint());
+        History h;
+        try {
+            h = trainer[0].resume(net, train, resumed == null ? null : resumed.checkpoint());
+        } catch (TrainingDivergedException e) {
+            if (saveOnDivergence) {
+                ModelFile.save(out, new ModelFile.Model(net, scaler, classes, trainer[0].toString(), null));
+                log.println("saved the weights of the end of epoch " + (e.epoch() - 1) + " to " + out.toAbsolutePath());
+                log.flush();
+            }
+            throw e;
+        }
 
         int[] predicted = net.predictClass(test.features(), test.rows());
         ClassificationReport report = ClassificationReport.of(predicted, test.labels(), classes.size(), classes);

@@ -66,7 +66,10 @@ public final class CheckedBackend implements Backend {
     }
 
     private void sameShape(String op, String arg, Matrix m, String refArg, Matrix ref) {
-        shape(op, arg, m, ref.rows(), ref.cols(), "the shape of " + refArg);
+        live(op, arg, m);
+        if (m.rows() != ref.rows() || m.cols() != ref.cols()) {
+            shape(op, arg, m, ref.rows(), ref.cols(), "the shape of " + refArg);
+        }
     }
 
     private static void finite(String op, String arg, float v) {
@@ -157,12 +160,13 @@ public final class CheckedBackend implements Backend {
         finite("gemm", "beta", beta);
         int m = transA ? a.cols() : a.rows(), ka = transA ? a.rows() : a.cols();
         int kb = transB ? b.cols() : b.rows(), n = transB ? b.rows() : b.cols();
-        String ops = "op(A) is " + m + "x" + ka + ", op(B) is " + kb + "x" + n;
         if (ka != kb) {
-            throw new IllegalArgumentException("gemm: inner dimensions differ: " + ops + " (transA=" + transA
-                    + ", transB=" + transB + ")");
+            throw new IllegalArgumentException("gemm: inner dimensions differ: op(A) is " + m + "x" + ka + ", op(B) is "
+                    + kb + "x" + n + " (transA=" + transA + ", transB=" + transB + ")");
         }
-        shape("gemm", "C", c, m, n, ops);
+        if (c.rows() != m || c.cols() != n) {
+            shape("gemm", "C", c, m, n, "op(A) is " + m + "x" + ka + ", op(B) is " + kb + "x" + n);
+        }
         notAliased("gemm", "C", c, "A", a);
         notAliased("gemm", "C", c, "B", b);
         delegate.gemm(transA, transB, alpha, a, b, beta, c);
@@ -210,59 +214,87 @@ public final class CheckedBackend implements Backend {
 
     @Override
     public void biasActivation(Matrix z, Matrix bias, Activation f, Matrix slopes, Matrix a) {
-        String op = "biasActivation(" + (f == null ? "null" : f.id()) + ")";
+        String op = "biasActivation";
         if (f == null) {
-            throw new IllegalArgumentException(op + ": activation is null");
+            throw new IllegalArgumentException(op + "(null): activation is null");
         }
-        live(op, "z", z);
-        shape(op, "bias", bias, 1, z.cols(), "one bias per column of z");
-        slopes(op, "slopes", f, slopes, z);
-        sameShape(op, "a", a, "z", z);
-        notAliased(op, "a", a, "z", z);
+        try {
+            live(op, "z", z);
+            shape(op, "bias", bias, 1, z.cols(), "one bias per column of z");
+            slopes(op, "slopes", f, slopes, z);
+            sameShape(op, "a", a, "z", z);
+            notAliased(op, "a", a, "z", z);
+        } catch (IllegalArgumentException e) {
+            throw qualified(e, op, f.id());
+        }
         delegate.biasActivation(z, bias, f, slopes, a);
+    }
+
+    /**
+     * The same error with the operation named in full, e.g. {@code biasActivation(relu)}: built only when
+     * failing, because a string per call would be an allocation in every training step.
+     */
+    private static IllegalArgumentException qualified(IllegalArgumentException e, String op, String detail) {
+        return new IllegalArgumentException(op + "(" + detail + ")" + e.getMessage().substring(op.length()), e);
     }
 
     @Override
     public void activationBackward(Activation f, Matrix z, Matrix a, Matrix slopes, Matrix gradA, Matrix gradZ,
                                    Matrix gradSlopes) {
-        String op = "activationBackward(" + (f == null ? "null" : f.id()) + ")";
+        String op = "activationBackward";
         if (f == null) {
-            throw new IllegalArgumentException(op + ": activation is null");
+            throw new IllegalArgumentException(op + "(null): activation is null");
         }
-        live(op, "z", z);
-        sameShape(op, "a", a, "z", z);
-        sameShape(op, "gradA", gradA, "z", z);
-        sameShape(op, "gradZ", gradZ, "z", z);
-        slopes(op, "slopes", f, slopes, z);
-        slopes(op, "gradSlopes", f, gradSlopes, z);
-        if (!(f instanceof Activation.Elementwise)) {
-            notAliased(op, "gradZ", gradZ, "gradA", gradA);
+        try {
+            live(op, "z", z);
+            sameShape(op, "a", a, "z", z);
+            sameShape(op, "gradA", gradA, "z", z);
+            sameShape(op, "gradZ", gradZ, "z", z);
+            slopes(op, "slopes", f, slopes, z);
+            slopes(op, "gradSlopes", f, gradSlopes, z);
+            if (!(f instanceof Activation.Elementwise)) {
+                notAliased(op, "gradZ", gradZ, "gradA", gradA);
+            }
+        } catch (IllegalArgumentException e) {
+            throw qualified(e, op, f.id());
         }
         delegate.activationBackward(f, z, a, slopes, gradA, gradZ, gradSlopes);
     }
 
     @Override
     public double loss(Loss loss, Matrix prediction, Matrix target, Matrix gradient) {
-        String op = "loss(" + (loss == null ? "null" : loss.id()) + ")";
+        String op = "loss";
         if (loss == null) {
-            throw new IllegalArgumentException(op + ": loss is null");
+            throw new IllegalArgumentException(op + "(null): loss is null");
         }
-        live(op, "prediction", prediction);
-        sameShape(op, "target", target, "prediction", prediction);
-        if (gradient != null) {
-            sameShape(op, "gradient", gradient, "prediction", prediction);
+        try {
+            live(op, "prediction", prediction);
+            sameShape(op, "target", target, "prediction", prediction);
+            if (gradient != null) {
+                sameShape(op, "gradient", gradient, "prediction", prediction);
+            }
+        } catch (IllegalArgumentException e) {
+            throw qualified(e, op, loss.id());
         }
         return delegate.loss(loss, prediction, target, gradient);
     }
 
     // ---- optimizers ---------------------------------------------------------------------------
 
-    private void update(String op, Matrix w, Matrix g, float lr, float l1, float l2, Matrix... state) {
+    // Overloads instead of varargs: an array per call would be an allocation in every training step.
+    private void update(String op, Matrix w, Matrix g, float lr, float l1, float l2, Matrix state0, Matrix state1) {
+        update(op, w, g, lr, l1, l2, state0);
+        sameShape(op, "state 1", state1, "w", w);
+    }
+
+    private void update(String op, Matrix w, Matrix g, float lr, float l1, float l2, Matrix state0) {
+        update(op, w, g, lr, l1, l2);
+        sameShape(op, "state 0", state0, "w", w);
+    }
+
+    private void update(String op, Matrix w, Matrix g, float lr, float l1, float l2) {
         live(op, "w", w);
         sameShape(op, "g", g, "w", w);
-        for (int i = 0; i < state.length; i++) {
-            sameShape(op, "state " + i, state[i], "w", w);
-        }
         if (!(lr >= 0f) || Float.isInfinite(lr)) {
             throw new IllegalArgumentException(op + ": learning rate is " + lr + ", expected a finite value >= 0");
         }

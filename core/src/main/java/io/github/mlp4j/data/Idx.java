@@ -35,6 +35,23 @@ public final class Idx {
 
     /** An images file ({@code idx3-ubyte}); pixels are scaled from 0..255 to [0, 1]. */
     public static Images readImages(Path file) throws IOException {
+        try {
+            return images(file);
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw new IdxFormatException(file, "is not a valid gzip stream (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A labels file ({@code idx1-ubyte}). */
+    public static int[] readLabels(Path file) throws IOException {
+        try {
+            return labels(file);
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw new IdxFormatException(file, "is not a valid gzip stream (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Images images(Path file) throws IOException {
         try (InputStream in = open(file)) {
             int[] dims = header(file, in, 3);
             byte[] data = body(file, in, (long) dims[0] * dims[1] * dims[2]);
@@ -46,8 +63,7 @@ public final class Idx {
         }
     }
 
-    /** A labels file ({@code idx1-ubyte}). */
-    public static int[] readLabels(Path file) throws IOException {
+    private static int[] labels(Path file) throws IOException {
         try (InputStream in = open(file)) {
             int[] dims = header(file, in, 1);
             byte[] data = body(file, in, dims[0]);

@@ -13,9 +13,25 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes a file so that readers see the old content or the complete new one, never a part: into a
  * temporary file beside the target, flushed to disk, then renamed over it. On failure the temporary
- * file is deleted and the target is untouched.
+ * file is deleted and the target is untouched; on Ctrl-C or SIGTERM a shutdown hook deletes the
+ * temporary files of writes in flight (a SIGKILL can leave one, named {@code .<target>.<random>.tmp},
+ * never a partial target).
  */
 public final class AtomicFiles {
+
+    private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : IN_FLIGHT) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // nothing more to do while the JVM is stopping
+                }
+            }
+        }, "mlp4j-atomic-files-cleanup"));
+    }
 
     /** What writes the content. */
     @FunctionalInterface
@@ -30,6 +46,7 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        IN_FLIGHT.add(tmp);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 // The writer must not close the channel before it is forced to disk: hand it a stream whose
@@ -51,6 +68,7 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            IN_FLIGHT.remove(tmp);
         }
     }
 }

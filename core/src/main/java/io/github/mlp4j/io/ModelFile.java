@@ -147,6 +147,18 @@ public final class ModelFile {
         if (meta.path("format").asInt(-1) != FORMAT) {
             throw new ModelFormatException(file, "has format " + meta.path("format") + ", this mlp4j reads " + FORMAT);
         }
+        // Every layer's tensors are checked against the architecture before anything is allocated, so
+        // metadata claiming huge layers cannot exhaust memory: the tensors are bounded by the file.
+        int width = meta.path("input").asInt(-1), layer = 0;
+        for (JsonNode l : meta.path("layers")) {
+            if ("dense".equals(l.path("type").asText())) {
+                int units = l.path("units").asInt(-1);
+                tensor(file, c, "dense" + layer + ".W", width, units);
+                tensor(file, c, "dense" + layer + ".b", 1, units);
+                width = units;
+            }
+            layer++;
+        }
         Network net;
         try {
             Network.Builder b = Network.builder().input(meta.path("input").asInt(-1))

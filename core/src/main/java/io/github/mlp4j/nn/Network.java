@@ -5,9 +5,7 @@ import io.github.mlp4j.backend.Backends;
 import io.github.mlp4j.backend.Matrix;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -48,7 +46,8 @@ public final class Network implements AutoCloseable {
     private final long seed;
     private final Matrix[] weights, biases, slopes;
     private final List<Parameter> parameters = new ArrayList<>();
-    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    /** Buffers per batch size: a training run uses one or two sizes, so a short list beats a boxed-key map. */
+    private final List<Workspace> workspaces = new ArrayList<>();
     private Workspace last;
     private long trainingPasses;
 
@@ -211,7 +210,14 @@ public final class Network implements AutoCloseable {
     // ---- forward and backward -----------------------------------------------------------------
 
     private Workspace workspace(int rows) {
-        return workspaces.computeIfAbsent(rows, r -> new Workspace(backend, r, inputSize, layers));
+        for (int i = 0; i < workspaces.size(); i++) {
+            if (workspaces.get(i).rows == rows) {
+                return workspaces.get(i);
+            }
+        }
+        Workspace ws = new Workspace(backend, rows, inputSize, layers);
+        workspaces.add(ws);
+        return ws;
     }
 
     private void checkInput(Matrix x) {
@@ -377,7 +383,7 @@ public final class Network implements AutoCloseable {
             p.value().close();
             p.gradient().close();
         }
-        workspaces.values().forEach(Workspace::close);
+        workspaces.forEach(Workspace::close);
         workspaces.clear();
     }
 

@@ -149,8 +149,8 @@ final class TrainingRun implements AutoCloseable {
                     t.optimizer().update(b, p.value(), p.gradient(), state[i], lr, (int) Math.min(iteration,
                             Integer.MAX_VALUE), l1[i], l2[i]);
                 }
-                for (TrainingListener l : t.listeners()) {
-                    l.onIteration(epoch, iteration, loss);
+                for (int l = 0; l < t.listeners().size(); l++) { // indexed: no iterator per step
+                    t.listeners().get(l).onIteration(epoch, iteration, loss);
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -219,14 +219,14 @@ final class TrainingRun implements AutoCloseable {
             return;
         }
         double sumSq = 0;
-        for (Parameter p : params) {
-            sumSq += b.sumSquares(p.gradient());
+        for (int i = 0; i < params.size(); i++) {
+            sumSq += b.sumSquares(params.get(i).gradient());
         }
         double norm = Math.sqrt(sumSq);
         if (norm > t.clipNorm()) {
             float scale = (float) (t.clipNorm() / norm);
-            for (Parameter p : params) {
-                b.addScaled(0f, p.gradient(), scale, p.gradient());
+            for (int i = 0; i < params.size(); i++) {
+                b.addScaled(0f, params.get(i).gradient(), scale, params.get(i).gradient());
             }
         }
     }

@@ -1,0 +1,97 @@
+package io.github.mlp4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mlp4j.backend.Backend;
+import io.github.mlp4j.backend.Backends;
+import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.nn.Activation;
+import io.github.mlp4j.nn.Loss;
+import io.github.mlp4j.nn.Network;
+import io.github.mlp4j.optim.Adam;
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A training step allocates nothing once warm, and many epochs leave the heap where it was. Backend
+ * modules run the same checks by calling {@link #allocationPerStep} and {@link #heapGrowth}.
+ */
+public class SteadyStateTest {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    static Dataset data(int n) {
+        SplittableRandom rng = new SplittableRandom(1);
+        float[] x = new float[n * 64];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 10;
+            for (int j = 0; j < 64; j++) {
+                x[i * 64 + j] = (float) rng.nextDouble() + (j % 10 == y[i] ? 1 : 0);
+            }
+        }
+        return Dataset.ofClasses(x, 64, y, 10);
+    }
+
+    static Network network(Backend b) {
+        return Network.builder().input(64).dense(48, Activation.RELU).dropout(0.2f).dense(32, Activation.TANH)
+                .dense(10, Activation.SOFTMAX).loss(Loss.CATEGORICAL_CROSS_ENTROPY).seed(3).build(b);
+    }
+
+    /** Bytes the training thread allocates per step, averaged over steps 300..1300 of one epoch. */
+    public static double allocationPerStep(Backend b) {
+        long[] at = new long[2];
+        TrainingListener meter = new TrainingListener() {
+            @Override
+            public void onIteration(int epoch, long iteration, double loss) {
+                if (iteration == 300) {
+                    at[0] = THREADS.getCurrentThreadAllocatedBytes();
+                } else if (iteration == 1300) {
+                    at[1] = THREADS.getCurrentThreadAllocatedBytes();
+                }
+            }
+        };
+        Trainer.builder().mode(GradientDescent.miniBatch(16)).optimizer(new Adam(1e-3f)).epochs(1).clipNorm(5f)
+                .listener(meter).build().fit(network(b), data(1400 * 16));
+        return (at[1] - at[0]) / 1000.0;
+    }
+
+    /** Heap in use after 40 epochs minus after 5, after garbage collection, in bytes. */
+    public static long heapGrowth(Backend b) {
+        Network net = network(b);
+        Dataset d = data(2000);
+        long[] used = new long[2];
+        Trainer.builder().mode(GradientDescent.miniBatch(32)).optimizer(new Adam(1e-3f)).epochs(40).validationSplit(0.1)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochStats s) {
+                        if (s.epoch() == 5 || s.epoch() == 40) {
+                            used[s.epoch() == 5 ? 0 : 1] = heapUsed();
+                        }
+                    }
+                }).build().fit(net, d);
+        return used[1] - used[0];
+    }
+
+    static long heapUsed() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    @Test
+    void trainingStepAllocatesNothing() {
+        double perStep = allocationPerStep(Backends.get("reference"));
+        assertTrue(perStep < 64, perStep + " bytes allocated per training step");
+    }
+
+    @Test
+    void heapStaysFlatOverManyEpochs() {
+        long growth = heapGrowth(Backends.get("reference"));
+        assertTrue(growth < 4 << 20, "heap grew by " + growth + " bytes between epochs 5 and 40");
+    }
+}
