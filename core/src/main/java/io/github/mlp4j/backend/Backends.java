@@ -42,22 +42,31 @@ public final class Backends {
     /** Every installed provider, highest priority first, with its availability. */
     public static List<Installed> installed(ClassLoader loader) {
         List<Installed> found = new ArrayList<>();
-        ServiceLoader<BackendProvider> services = ServiceLoader.load(BackendProvider.class, loader);
-        var it = services.iterator();
+        for (BackendProvider p : providers(loader)) {
+            found.add(new Installed(p.name().toLowerCase(Locale.ROOT), p.priority(), safeAvailability(p), p));
+        }
+        return found;
+    }
+
+    /**
+     * Installed providers, highest priority first, without asking their availability: that may load native
+     * libraries, so {@link #get} asks only the providers it considers.
+     */
+    private static List<BackendProvider> providers(ClassLoader loader) {
+        List<BackendProvider> found = new ArrayList<>();
+        var it = ServiceLoader.load(BackendProvider.class, loader).iterator();
         while (true) {
-            BackendProvider p;
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                p = it.next();
+                found.add(it.next());
             } catch (ServiceConfigurationError e) {
                 LOG.warn("skipping a backend provider that failed to load: {}", e.getMessage());
-                continue;
             }
-            found.add(new Installed(p.name().toLowerCase(Locale.ROOT), p.priority(), safeAvailability(p), p));
         }
-        found.sort(Comparator.comparingInt(Installed::priority).reversed().thenComparing(Installed::name));
+        found.sort(Comparator.comparingInt(BackendProvider::priority).reversed()
+                .thenComparing(p -> p.name().toLowerCase(Locale.ROOT)));
         return found;
     }
 
@@ -102,28 +111,31 @@ public final class Backends {
             requested = System.getenv(ENV);
             source = "environment variable " + ENV;
         }
-        List<Installed> all = installed(loader);
+        List<BackendProvider> all = providers(loader);
         if (requested != null && !requested.isBlank()) {
             String wanted = requested.trim().toLowerCase(Locale.ROOT);
-            for (Installed p : all) {
-                if (p.name().equals(wanted)) {
-                    if (!p.availability().available()) {
+            for (BackendProvider p : all) {
+                if (p.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                    Availability a = safeAvailability(p);
+                    if (!a.available()) {
                         throw new IllegalStateException("backend '" + wanted + "' (from " + source
-                                + ") is installed but unavailable: " + p.availability().detail());
+                                + ") is installed but unavailable: " + a.detail());
                     }
-                    LOG.info("using backend '{}' (from {}): {}", wanted, source, p.availability().detail());
-                    return new CheckedBackend(p.provider().create());
+                    LOG.info("using backend '{}' (from {}): {}", wanted, source, a.detail());
+                    return new CheckedBackend(p.create());
                 }
             }
             throw new IllegalArgumentException("unknown backend '" + requested + "' (from " + source
-                    + "); installed: " + all.stream().map(Installed::name).collect(Collectors.joining(", ")));
+                    + "); installed: " + all.stream().map(p -> p.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", ")));
         }
-        for (Installed p : all) {
-            if (p.availability().available()) {
-                LOG.info("using backend '{}' (priority {}): {}", p.name(), p.priority(), p.availability().detail());
-                return new CheckedBackend(p.provider().create());
+        for (BackendProvider p : all) {
+            Availability a = safeAvailability(p);
+            if (a.available()) {
+                LOG.info("using backend '{}' (priority {}): {}", p.name(), p.priority(), a.detail());
+                return new CheckedBackend(p.create());
             }
-            LOG.info("skipping backend '{}': {}", p.name(), p.availability().detail());
+            LOG.info("skipping backend '{}': {}", p.name(), a.detail());
         }
         // Only reachable when core's own registration is missing from the class path (shaded jars).
         LOG.warn("no backend provider found through {}; using the reference backend", loader);

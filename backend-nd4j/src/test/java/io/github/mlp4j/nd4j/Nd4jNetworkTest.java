@@ -1,0 +1,94 @@
+package io.github.mlp4j.nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mlp4j.backend.Backend;
+import io.github.mlp4j.backend.Backends;
+import io.github.mlp4j.backend.CheckedBackend;
+import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.nn.Activation;
+import io.github.mlp4j.nn.ConcurrentPredictTest;
+import io.github.mlp4j.nn.Loss;
+import io.github.mlp4j.nn.Network;
+import io.github.mlp4j.optim.Adam;
+import io.github.mlp4j.optim.Sgd;
+import io.github.mlp4j.train.EpochStats;
+import io.github.mlp4j.train.GradientDescent;
+import io.github.mlp4j.train.Trainer;
+import io.github.mlp4j.train.TrainingListener;
+import java.util.SplittableRandom;
+import org.bytedeco.javacpp.Pointer;
+import org.junit.jupiter.api.Test;
+
+/** Model code unchanged on ND4J: training, moving to the reference backend, memory over a long run. */
+class Nd4jNetworkTest {
+
+    static Dataset data() {
+        SplittableRandom rng = new SplittableRandom(1);
+        int n = 512, d = 32;
+        float[] x = new float[n * d];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = (float) rng.nextDouble(-1, 1);
+                s += x[i * d + j] * (j % 3 - 1);
+            }
+            y[i] = s > 0.5 ? 2 : s < -0.5 ? 0 : 1;
+        }
+        return Dataset.ofClasses(x, d, y, 3);
+    }
+
+    @Test
+    void discoveredBelowVectorAboveReference() {
+        var nd4j = Backends.installed().stream().filter(b -> b.name().equals("nd4j")).findFirst().orElseThrow();
+        assertEquals(10, nd4j.priority());
+        assertTrue(nd4j.availability().available(), nd4j.availability().detail());
+        assertEquals("nd4j", Backends.get().name(), "the best available without backend-vector on the class path");
+    }
+
+    @Test
+    void trainedOnNd4jAndMovedToReferencePredictsTheSame() {
+        Dataset d = data();
+        Backend nd4j = new CheckedBackend(new Nd4jBackend());
+        for (Activation hidden : new Activation[] {Activation.RELU, Activation.TANH, Activation.SIGMOID}) {
+            Network onNd4j = Network.builder().input(32).dense(24, hidden).dropout(0.1f).dense(3, Activation.SOFTMAX)
+                    .loss(Loss.CATEGORICAL_CROSS_ENTROPY).seed(4).build(nd4j);
+            Network onReference = onNd4j.to(Backends.get("reference"));
+            Trainer t = Trainer.builder().mode(GradientDescent.miniBatch(32)).optimizer(new Sgd(0.1f)).epochs(5).seed(2)
+                    .build();
+            t.fit(onNd4j, d);
+            t.fit(onReference, d);
+            float[] p = onNd4j.predict(d.features(), d.rows());
+            assertArrayEquals(onReference.predict(d.features(), d.rows()), p, 1e-3f, hidden.id() + ": same training");
+            assertArrayEquals(p, onNd4j.to(Backends.get("reference")).predict(d.features(), d.rows()), 1e-5f,
+                    hidden.id() + ": moved");
+        }
+    }
+
+    @Test
+    void offHeapMemoryStaysFlatOverManyEpochs() {
+        Network net = Network.builder().input(32).dense(64, Activation.RELU).dropout(0.2f).dense(3, Activation.SOFTMAX)
+                .loss(Loss.CATEGORICAL_CROSS_ENTROPY).seed(4).build(new CheckedBackend(new Nd4jBackend()));
+        long[] bytes = new long[2];
+        Trainer.builder().mode(GradientDescent.miniBatch(16)).optimizer(new Adam(1e-3f)).epochs(40).validationSplit(0.1)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochStats s) {
+                        if (s.epoch() == 5 || s.epoch() == 40) {
+                            System.gc();
+                            bytes[s.epoch() == 5 ? 0 : 1] = Pointer.totalBytes();
+                        }
+                    }
+                }).build().fit(net, data());
+        assertTrue(bytes[0] > 32 * 64 * 4, "JavaCPP tracks the network's buffers: " + bytes[0] + " bytes");
+        assertTrue(bytes[1] - bytes[0] < 1 << 20, "off-heap grew from " + bytes[0] + " to " + bytes[1] + " bytes");
+    }
+
+    @Test
+    void concurrentPredictions() throws Exception {
+        ConcurrentPredictTest.eightThreadsAgreeWithOne(new CheckedBackend(new Nd4jBackend()));
+    }
+}
