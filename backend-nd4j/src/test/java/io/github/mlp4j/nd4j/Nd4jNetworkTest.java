@@ -8,6 +8,7 @@ import io.github.mlp4j.backend.Backend;
 import io.github.mlp4j.backend.Backends;
 import io.github.mlp4j.backend.CheckedBackend;
 import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.data.Synthetic;
 import io.github.mlp4j.nn.Activation;
 import io.github.mlp4j.nn.ConcurrentPredictTest;
 import io.github.mlp4j.nn.Loss;
@@ -18,7 +19,6 @@ import io.github.mlp4j.train.EpochStats;
 import io.github.mlp4j.train.GradientDescent;
 import io.github.mlp4j.train.Trainer;
 import io.github.mlp4j.train.TrainingListener;
-import java.util.SplittableRandom;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 
@@ -26,19 +26,7 @@ import org.junit.jupiter.api.Test;
 class Nd4jNetworkTest {
 
     static Dataset data() {
-        SplittableRandom rng = new SplittableRandom(1);
-        int n = 512, d = 32;
-        float[] x = new float[n * d];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                x[i * d + j] = (float) rng.nextDouble(-1, 1);
-                s += x[i * d + j] * (j % 3 - 1);
-            }
-            y[i] = s > 0.5 ? 2 : s < -0.5 ? 0 : 1;
-        }
-        return Dataset.ofClasses(x, d, y, 3);
+        return Synthetic.threeClasses(512, 32, 1);
     }
 
     @Test

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.github.mlp4j.backend.Backends;
 import io.github.mlp4j.data.Dataset;
+import io.github.mlp4j.data.Synthetic;
 import io.github.mlp4j.nn.Activation;
 import io.github.mlp4j.nn.Loss;
 import io.github.mlp4j.nn.Network;
 import io.github.mlp4j.optim.Adam;
 import io.github.mlp4j.train.GradientDescent;
 import io.github.mlp4j.train.Trainer;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The same model code trains on this backend; a network moves between it and the reference backend intact. */
@@ -18,19 +18,9 @@ class VectorNetworkTest {
 
     @Test
     void trainedHereAndMovedToReferencePredictsTheSame() {
-        SplittableRandom rng = new SplittableRandom(1);
         int n = 256, d = 20;
-        float[] x = new float[n * d];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < d; j++) {
-                x[i * d + j] = (float) rng.nextDouble(-1, 1);
-                s += x[i * d + j] * (j % 3 - 1);
-            }
-            y[i] = s > 0.3 ? 2 : s < -0.3 ? 0 : 1;
-        }
-        Dataset data = Dataset.ofClasses(x, d, y, 3);
+        Dataset data = Synthetic.threeClasses(n, d, 1);
+        float[] x = data.features();
         Network onVector = Network.builder().input(d).dense(32, Activation.RELU).dropout(0.1f).dense(3, Activation.SOFTMAX)
                 .loss(Loss.CATEGORICAL_CROSS_ENTROPY).seed(5).build(Backends.get("vector"));
         Network onReference = onVector.to(Backends.get("reference"));
