@@ -32,6 +32,10 @@ public final class VectorBackend implements Backend {
     private final ReferenceBackend scalar = new ReferenceBackend();
     private final Sgemm sgemm;
 
+    static {
+        Warmup.run(); // once per JVM: gets the kernels to C2 before real work arrives
+    }
+
     /** A backend on the shared pool of {@link #threads()} threads. */
     public VectorBackend() {
         this(Pools.shared());
