@@ -25,7 +25,8 @@ import org.knowm.xchart.XYChartBuilder;
  * measurement iterations, and the ratios that matter) and two PNG plots: training throughput against
  * batch size per backend, and GEMM GFLOP/s per shape.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.github.mlp4j.bench.Report results/quick.json "machine"}
+ * <p>Usage: {@code java -cp benchmarks.jar io.github.mlp4j.bench.Report results/quick "machine" a.json b.json}
+ * writes {@code results/quick.md} and the plots from the results of every JSON file given.
  */
 public final class Report {
 
@@ -56,9 +57,12 @@ public final class Report {
     }
 
     public static void main(String[] args) throws IOException {
-        Path json = Path.of(args[0]);
-        String machine = args.length > 1 ? args[1] : "unknown machine";
-        JsonNode results = new ObjectMapper().readTree(json.toFile());
+        Path base = Path.of(args[0]);
+        String machine = args[1];
+        List<JsonNode> results = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            new ObjectMapper().readTree(Path.of(args[i]).toFile()).forEach(results::add);
+        }
         Map<String, Stat> gemm = new LinkedHashMap<>(), train = new LinkedHashMap<>();
         TreeSet<Integer> batches = new TreeSet<>();
         List<String> shapes = new ArrayList<>();
@@ -81,7 +85,7 @@ public final class Report {
                 train.put(backend + "|" + batch, st.times(batch));
             }
         }
-        String name = json.getFileName().toString().replaceFirst("\\.json$", "");
+        String name = base.getFileName().toString();
         StringBuilder md = new StringBuilder();
         md.append("Machine: ").append(machine).append(". Medians over measurement iterations, with the min-max "
                 + "spread; ratios of medians from the same run.\n\n");
@@ -115,7 +119,7 @@ public final class Report {
                 }
             }
         }
-        Path dir = json.toAbsolutePath().getParent();
+        Path dir = base.toAbsolutePath().getParent();
         AtomicFiles.write(dir.resolve(name + ".md"), out -> out.write(md.toString().getBytes(StandardCharsets.UTF_8)));
         if (!train.isEmpty()) {
             XYChart c = new XYChartBuilder().width(800).height(500).title("Training throughput, 784-256-128-10")

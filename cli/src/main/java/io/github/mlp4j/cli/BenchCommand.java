@@ -9,27 +9,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mlp4j bench}: runs the benchmark suite's quick profile when its runner is present. The suite
- * itself (module {@code benchmarks}) is not written yet, so today this says so.
+ * {@code mlp4j bench}: runs the JMH suite's quick (or full) profile through {@code benchmarks/run} in the
+ * mlp4j checkout ({@code $MLP4J_HOME}, which the launcher sets, else the working directory).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs the JMH benchmarks' quick profile (module benchmarks), if built.")
+        description = "Runs the JMH benchmarks (module benchmarks) and writes a table and plots to "
+                + "benchmarks/results.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+    @Option(names = "--full", description = "The full profile (every shape, batch size and backend; about an hour) "
+            + "instead of the quick one (under 10 minutes).")
+    boolean full;
     @Option(names = "--verbose", description = "Log more, and print stack traces of errors.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-        Path runner = Path.of("benchmarks", "run");
+        String home = System.getenv("MLP4J_HOME");
+        Path runner = Path.of(home != null ? home : ".", "benchmarks", "run");
         if (!Files.isExecutable(runner)) {
-            spec.commandLine().getErr().println("mlp4j bench: no benchmark runner at " + runner.toAbsolutePath()
-                    + "; the JMH suite is not part of this build yet.");
-            return 1;
+            throw new java.nio.file.NoSuchFileException(runner.toAbsolutePath().toString(), null,
+                    "the benchmark runner of an mlp4j checkout; run from the repository or through ./mlp4j");
         }
-        Process p = new ProcessBuilder(runner.toString(), "quick").inheritIO().start();
+        Process p = new ProcessBuilder(runner.toString(), full ? "full" : "quick").inheritIO().start();
         return p.waitFor();
     }
 }

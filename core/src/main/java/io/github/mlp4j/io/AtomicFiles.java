@@ -42,12 +42,25 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Temporary files are created owner-only (0600); give the new file the target's permissions, or the
+     * usual 0644 for a new file, so that a model or plot is as readable as any other file written here.
+     */
+    private static void permissions(Path target, Path tmp) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         IN_FLIGHT.add(tmp);
         try {
+            permissions(target, tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 // The writer must not close the channel before it is forced to disk: hand it a stream whose
                 // close only flushes.

@@ -82,6 +82,8 @@ class ModelFileTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file left behind");
         }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)), "readable like any new file, not the temp file's 0600");
     }
 
     /** Parses the file by the published format alone: length, JSON header, offsets, little-endian floats. */
