@@ -63,7 +63,8 @@ public final class Report {
         for (int i = 2; i < args.length; i++) {
             new ObjectMapper().readTree(Path.of(args[i]).toFile()).forEach(results::add);
         }
-        Map<String, Stat> gemm = new LinkedHashMap<>(), train = new LinkedHashMap<>();
+        Map<String, Stat> gemm = new LinkedHashMap<>(), train = new LinkedHashMap<>(), tta = new LinkedHashMap<>();
+        Map<String, Double> allocated = new LinkedHashMap<>();
         TreeSet<Integer> batches = new TreeSet<>();
         List<String> shapes = new ArrayList<>();
         for (JsonNode r : results) {
@@ -78,11 +79,17 @@ public final class Report {
                 if (!shapes.contains(shape)) {
                     shapes.add(shape);
                 }
+            } else if (bench.contains("TimeToAccuracy")) {
+                tta.put(p.path("backend").asText() + "|" + p.path("mode").asText(), st);
             } else if (bench.contains("Training")) {
                 String backend = bench.contains("Dl4j") ? "DL4J" : p.path("backend").asText();
                 int batch = p.path("batch").asInt();
                 batches.add(batch);
                 train.put(backend + "|" + batch, st.times(batch));
+                JsonNode gc = r.path("secondaryMetrics").path("\u00b7gc.alloc.rate.norm");
+                if (!gc.isMissingNode()) {
+                    allocated.put(backend + "|" + batch, gc.path("score").asDouble());
+                }
             }
         }
         String name = base.getFileName().toString();
@@ -100,6 +107,26 @@ public final class Report {
                         .append(" | ").append(show(d, "%.0f")).append(" | ").append(ratio(v, d)).append(" | ")
                         .append(ratio(n, d)).append(" | ").append(ratio(v, n)).append(" |\n");
             }
+            md.append('\n');
+            if (!allocated.isEmpty()) {
+                md.append("Bytes allocated on the heap per training step (JMH -prof gc, gc.alloc.rate.norm):\n\n");
+                md.append("| batch | vector | nd4j | DL4J |\n|---|---|---|---|\n");
+                for (int batch : batches) {
+                    md.append("| ").append(batch);
+                    for (String backend : new String[] {"vector", "nd4j", "DL4J"}) {
+                        Double v = allocated.get(backend + "|" + batch);
+                        md.append(" | ").append(v == null ? "-" : String.format(Locale.ROOT, "%.0f", v));
+                    }
+                    md.append(" |\n");
+                }
+                md.append('\n');
+            }
+        }
+        if (!tta.isEmpty()) {
+            md.append("Seconds of training until 0.85 test accuracy on Fashion-MNIST (784-256-128-10, Adam), single shots:"
+                    + "\n\n| backend | mode | seconds |\n|---|---|---|\n");
+            tta.forEach((k, v) -> md.append("| ").append(k.replace("|", " | ")).append(" | ").append(v.show("%.1f"))
+                    .append(" |\n"));
             md.append('\n');
         }
         if (!gemm.isEmpty()) {
