@@ -86,7 +86,7 @@ public final class Report {
                 int batch = p.path("batch").asInt();
                 batches.add(batch);
                 train.put(backend + "|" + batch, st.times(batch));
-                JsonNode gc = r.path("secondaryMetrics").path("\u00b7gc.alloc.rate.norm");
+                JsonNode gc = r.path("secondaryMetrics").path("gc.alloc.rate.norm");
                 if (!gc.isMissingNode()) {
                     allocated.put(backend + "|" + batch, gc.path("score").asDouble());
                 }
