@@ -45,14 +45,13 @@ public class GemmBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        String[] s = shape.split("x");
-        int m = Integer.parseInt(s[0]), k = Integer.parseInt(s[1]), n = Integer.parseInt(s[2]);
-        transA = trans.charAt(0) == 'T';
-        transB = trans.charAt(1) == 'T';
+        GemmShape g = GemmShape.parse(shape, trans);
+        transA = g.transA();
+        transB = g.transB();
         b = Backends.get(backend);
-        a = random(transA ? k : m, transA ? m : k);
-        w = random(transB ? n : k, transB ? k : n);
-        c = b.allocate(m, n);
+        a = random(g.aRows(), g.aCols());
+        w = random(g.bRows(), g.bCols());
+        c = b.allocate(g.m(), g.n());
     }
 
     private Matrix random(int rows, int cols) {

@@ -39,13 +39,12 @@ public class Nd4jGemmBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        String[] s = shape.split("x");
-        int m = Integer.parseInt(s[0]), k = Integer.parseInt(s[1]), n = Integer.parseInt(s[2]);
-        transA = trans.charAt(0) == 'T';
-        transB = trans.charAt(1) == 'T';
-        a = Nd4j.rand(DataType.FLOAT, transA ? k : m, transA ? m : k);
-        w = Nd4j.rand(DataType.FLOAT, transB ? n : k, transB ? k : n);
-        c = Nd4j.create(DataType.FLOAT, new long[] {m, n}, 'c');
+        GemmShape g = GemmShape.parse(shape, trans);
+        transA = g.transA();
+        transB = g.transB();
+        a = Nd4j.rand(DataType.FLOAT, g.aRows(), g.aCols());
+        w = Nd4j.rand(DataType.FLOAT, g.bRows(), g.bCols());
+        c = Nd4j.create(DataType.FLOAT, new long[] {g.m(), g.n()}, 'c');
     }
 
     @Benchmark

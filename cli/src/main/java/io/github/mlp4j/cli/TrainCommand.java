@@ -9,6 +9,7 @@ import io.github.mlp4j.io.ModelFile;
 import io.github.mlp4j.nn.Activation;
 import io.github.mlp4j.nn.Loss;
 import io.github.mlp4j.nn.Network;
+import io.github.mlp4j.nn.NetworkBuilder;
 import io.github.mlp4j.optim.Optimizer;
 import io.github.mlp4j.optim.Regularization;
 import io.github.mlp4j.train.EarlyStopping;
@@ -282,7 +283,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--loss " + loss + " is internal; use categorical_cross_entropy or "
                     + "binary_cross_entropy");
         }
-        Network.Builder nb = Network.builder().input(inputs).loss(l).seed(seed);
+        NetworkBuilder nb = Network.builder().input(inputs).loss(l).seed(seed);
         for (int units : layers) {
             nb.dense(units, hidden);
             if (dropout > 0) {

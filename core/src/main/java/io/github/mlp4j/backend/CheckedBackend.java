@@ -72,11 +72,6 @@ public final class CheckedBackend implements Backend {
         }
     }
 
-    private static void finite(String op, String arg, float v) {
-        if (!Float.isFinite(v)) {
-            throw new IllegalArgumentException(op + ": " + arg + " is " + v + ", expected a finite number");
-        }
-    }
 
     private static void notAliased(String op, String arg, Matrix m, String otherArg, Matrix other) {
         if (m == other) {
@@ -156,8 +151,8 @@ public final class CheckedBackend implements Backend {
         live("gemm", "A", a);
         live("gemm", "B", b);
         live("gemm", "C", c);
-        finite("gemm", "alpha", alpha);
-        finite("gemm", "beta", beta);
+        Checks.finite("gemm", "alpha", alpha);
+        Checks.finite("gemm", "beta", beta);
         int m = transA ? a.cols() : a.rows(), ka = transA ? a.rows() : a.cols();
         int kb = transB ? b.cols() : b.rows(), n = transB ? b.rows() : b.cols();
         if (ka != kb) {
@@ -303,18 +298,7 @@ public final class CheckedBackend implements Backend {
         }
     }
 
-    private static void unit(String op, String arg, float v, boolean inclusiveZero) {
-        if (!(inclusiveZero ? v >= 0f && v < 1f : v > 0f && v < 1f)) {
-            throw new IllegalArgumentException(op + ": " + arg + " is " + v + ", expected a value in "
-                    + (inclusiveZero ? "[0, 1)" : "(0, 1)"));
-        }
-    }
 
-    private static void positive(String op, String arg, float v) {
-        if (!(v > 0f) || Float.isInfinite(v)) {
-            throw new IllegalArgumentException(op + ": " + arg + " is " + v + ", expected a finite value > 0");
-        }
-    }
 
     @Override
     public void sgd(Matrix w, Matrix g, float lr, float l1, float l2) {
@@ -327,22 +311,22 @@ public final class CheckedBackend implements Backend {
                          float l2) {
         String op = nesterov ? "nesterov" : "momentum";
         update(op, w, g, lr, l1, l2, velocity);
-        unit(op, "momentum", mu, true);
+        Checks.unit(op, "momentum", mu, true);
         delegate.momentum(w, g, velocity, lr, mu, nesterov, l1, l2);
     }
 
     @Override
     public void adagrad(Matrix w, Matrix g, Matrix sumSquares, float lr, float eps, float l1, float l2) {
         update("adagrad", w, g, lr, l1, l2, sumSquares);
-        positive("adagrad", "epsilon", eps);
+        Checks.positive("adagrad", "epsilon", eps);
         delegate.adagrad(w, g, sumSquares, lr, eps, l1, l2);
     }
 
     @Override
     public void rmsprop(Matrix w, Matrix g, Matrix meanSquares, float lr, float rho, float eps, float l1, float l2) {
         update("rmsprop", w, g, lr, l1, l2, meanSquares);
-        unit("rmsprop", "rho", rho, true);
-        positive("rmsprop", "epsilon", eps);
+        Checks.unit("rmsprop", "rho", rho, true);
+        Checks.positive("rmsprop", "epsilon", eps);
         delegate.rmsprop(w, g, meanSquares, lr, rho, eps, l1, l2);
     }
 
@@ -350,9 +334,9 @@ public final class CheckedBackend implements Backend {
     public void adam(Matrix w, Matrix g, Matrix m, Matrix v, float lr, float beta1, float beta2, float eps, int step,
                      float weightDecay, float l1, float l2) {
         update("adam", w, g, lr, l1, l2, m, v);
-        unit("adam", "beta1", beta1, true);
-        unit("adam", "beta2", beta2, false);
-        positive("adam", "epsilon", eps);
+        Checks.unit("adam", "beta1", beta1, true);
+        Checks.unit("adam", "beta2", beta2, false);
+        Checks.positive("adam", "epsilon", eps);
         if (step < 1) {
             throw new IllegalArgumentException("adam: step is " + step + ", expected the 1-based update count");
         }
@@ -389,7 +373,7 @@ public final class CheckedBackend implements Backend {
     @Override
     public void dropoutMask(Matrix mask, float dropRate, long seed) {
         live("dropoutMask", "mask", mask);
-        unit("dropoutMask", "dropRate", dropRate, true);
+        Checks.unit("dropoutMask", "dropRate", dropRate, true);
         delegate.dropoutMask(mask, dropRate, seed);
     }
 

@@ -12,6 +12,7 @@ import io.github.mlp4j.nn.Initializer;
 import io.github.mlp4j.nn.Layer;
 import io.github.mlp4j.nn.Loss;
 import io.github.mlp4j.nn.Network;
+import io.github.mlp4j.nn.NetworkBuilder;
 import io.github.mlp4j.nn.Parameter;
 import io.github.mlp4j.train.TrainingState;
 import java.io.IOException;
@@ -161,7 +162,7 @@ public final class ModelFile {
         }
         Network net;
         try {
-            Network.Builder b = Network.builder().input(meta.path("input").asInt(-1))
+            NetworkBuilder b = Network.builder().input(meta.path("input").asInt(-1))
                     .loss(Loss.parse(meta.path("loss").asText("?"))).seed(meta.path("seed").asLong());
             int i = 0;
             for (JsonNode l : meta.path("layers")) {
