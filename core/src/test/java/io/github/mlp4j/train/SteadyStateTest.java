@@ -92,6 +92,7 @@ public class SteadyStateTest {
     @Test
     void heapStaysFlatOverManyEpochs() {
         long growth = heapGrowth(Backends.get("reference"));
+        System.out.println("SteadyStateTest: heap growth " + growth + " bytes");
         assertTrue(growth < 4 << 20, "heap grew by " + growth + " bytes between epochs 5 and 40");
     }
 }
