@@ -30,6 +30,12 @@ final class Sgemm implements WorkerPool.Task {
     static final long PACK_B_MIN = 224 * 1024;
     /** Below this many multiply-adds a GEMM runs on one thread: a hand-off costs a few microseconds. */
     static final long PARALLEL_MIN_MACS = 1L << 16;
+    /**
+     * Nor with fewer k's than this: an outer product (k = 1, the weight gradient of a batch of 1) only
+     * streams C, and splitting it cost more in hand-off and waiting than it saved (JMH -prof stack: 15 % of
+     * a batch-1 step waiting for the other thread).
+     */
+    static final int PARALLEL_MIN_K = 16;
 
     /** Per-thread packing buffers, grown on demand and then reused. */
     private static final class Scratch {
@@ -61,7 +67,7 @@ final class Sgemm implements WorkerPool.Task {
             }
             return;
         }
-        if ((long) m * n * k >= PARALLEL_MIN_MACS && pool.tryAcquire()) {
+        if ((long) m * n * k >= PARALLEL_MIN_MACS && k >= PARALLEL_MIN_K && pool.tryAcquire()) {
             try {
                 this.transA = transA;
                 this.transB = transB;
