@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,8 +22,8 @@ final class BackendsCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Run each available backend against the reference backend and print the"
             + " largest error per operation.")
     boolean verify;
-    @Option(names = "--verbose", description = "Log more, and print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Main.Common common;
 
     @Override
     public Integer call() {

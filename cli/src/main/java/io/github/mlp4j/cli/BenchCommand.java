@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,8 +23,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--full", description = "The full profile (every shape, batch size and backend; about an hour) "
             + "instead of the quick one (under 10 minutes).")
     boolean full;
-    @Option(names = "--verbose", description = "Log more, and print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Main.Common common;
 
     @Override
     public Integer call() throws Exception {

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,8 +37,8 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--backend", description = "Backend to run on (default: the best available).")
     String backend;
-    @Option(names = "--verbose", description = "Log more, and print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Main.Common common;
 
     @Override
     public Integer call() throws IOException {

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
                 BenchCommand.class})
 public final class Main {
 
-    /** Options every command has. */
+    /**
+     * Options every command has, mixed in with {@code @Mixin}. {@link #run} reads {@code --verbose} from the raw
+     * arguments too, because it sets the log level before the command line is parsed.
+     */
     static final class Common {
         @Option(names = "--verbose", description = "Log more, and print stack traces of errors.")
         boolean verbose;

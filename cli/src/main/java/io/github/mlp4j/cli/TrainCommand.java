@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -125,8 +126,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean saveOnDivergence;
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
-    @Option(names = "--verbose", description = "Log more, and print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    Main.Common common;
 
     static final class Batching {
         @Option(names = "--batch", paramLabel = "N", description = "Mini-batch gradient descent with N samples per "
