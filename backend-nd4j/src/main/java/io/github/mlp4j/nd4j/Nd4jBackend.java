@@ -13,22 +13,29 @@ import io.github.mlp4j.nn.Sigmoid;
 import io.github.mlp4j.nn.Softmax;
 import io.github.mlp4j.nn.Softplus;
 import io.github.mlp4j.nn.Tanh;
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
-import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.updaters.AdaGradUpdater;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The ND4J backend. Matrices are 'c'-ordered float INDArrays; the GEMM is {@code Nd4j.gemm} into the
- * caller's output, and bias addition, the ReLU family, sigmoid, tanh, softplus, softmax, column sums and
- * the SGD and momentum updates are ND4J operations in place. The remaining operations (the rarer
- * activations, losses, AdaGrad/RMSProp/Adam, dropout masks, argmax) run the reference backend's loops on
- * a heap copy: correct, but they cost a copy each way, and moving them onto ND4J is future work.
+ * The ND4J backend. Matrices are 'c'-ordered float INDArrays. On the CPU the BLAS-shaped operations
+ * (GEMM, bias add, column sums, the SGD and momentum updates, copies, dot products) call the OpenBLAS that
+ * ND4J ships with, on pointers kept per matrix ({@link Cblas}); element-wise work (activations and their
+ * derivatives, softmax, the losses' transforms, AdaGrad/RMSProp/Adam) runs as ND4J ops whose objects are
+ * kept per output matrix ({@link OpCache}), so a steady-state training step creates no INDArrays. On
+ * other ND4J backends (CUDA) the same operations go through ND4J's general calls.
+ *
+ * <p>On the host, deliberately: dropout masks (the counter-based generator every backend shares, so that
+ * a seed gives the same masks everywhere), argmax (its result is a Java array), and the rare cases
+ * without an ND4J op here: the step, sign, hard-sigmoid and PReLU activations, binary and categorical
+ * cross-entropy on probabilities and sigmoid cross-entropy. These copy through a heap mirror.
  */
 public final class Nd4jBackend implements Backend {
 
@@ -36,7 +43,10 @@ public final class Nd4jBackend implements Backend {
     private final ReferenceBackend host = new ReferenceBackend();
     private final OpExecutioner exec = Nd4j.getExecutioner();
     private final Level1 blas1 = Nd4j.getBlasWrapper().level1();
-    private int[] rowIndex = new int[0];
+    /** Whether matrices live in host memory that BLAS and Java can address (ND4J's CPU backend). */
+    private final boolean cpu = Nd4j.getBackend().getClass().getSimpleName().equals("CpuBackend");
+    /** A vector of ones for the bias add and column sums as BLAS calls; grown, never shrunk. */
+    private volatile Nd4jMatrix ones;
 
     static String describe() {
         return "ND4J " + Nd4j.getBackend().getClass().getSimpleName() + " (" + Nd4j.getExecutioner().getClass()
@@ -54,6 +64,10 @@ public final class Nd4jBackend implements Backend {
         return "Nd4jBackend[" + Nd4j.getBackend().getClass().getSimpleName() + "]";
     }
 
+    static Nd4jMatrix m(Matrix m) {
+        return (Nd4jMatrix) m;
+    }
+
     private static INDArray a(Matrix m) {
         return ((Nd4jMatrix) m).array;
     }
@@ -68,9 +82,29 @@ public final class Nd4jBackend implements Backend {
         }
     }
 
+    private FloatPointer ones(int n) {
+        Nd4jMatrix o = ones;
+        if (o == null || o.size() < n) {
+            synchronized (this) {
+                o = ones;
+                if (o == null || o.size() < n) {
+                    o = (Nd4jMatrix) allocate(1, Math.max(n, 256));
+                    o.array.assign(1f);
+                    ones = o; // the old one stays valid for a thread still using it; the GC frees it
+                }
+            }
+        }
+        return o.pointer;
+    }
+
+    /** Runs the ND4J op of this kind writing {@code z}, kept in z's cache. */
+    void op(OpCache.Factory kind, INDArray x, INDArray y, Matrix z, double d) {
+        m(z).ops.run(exec, kind, x, y, a(z), d);
+    }
+
     @Override
     public Matrix allocate(int rows, int cols) {
-        return new Nd4jMatrix(this, Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, 'c'), rows, cols);
+        return new Nd4jMatrix(this, Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, 'c'), rows, cols, cpu);
     }
 
     @Override
@@ -80,17 +114,21 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public void upload(float[] src, int offset, Matrix dst) {
-        ((Nd4jMatrix) dst).buffer().put(src, offset, dst.size());
+        m(dst).buffer().put(0, src, offset, dst.size());
     }
 
     @Override
     public void download(Matrix src, float[] dst, int offset) {
-        ((Nd4jMatrix) src).buffer().get(dst, offset, src.size());
+        m(src).buffer().get(0, dst, offset, src.size());
     }
 
     @Override
     public void copy(Matrix src, Matrix dst) {
-        a(dst).assign(a(src));
+        if (cpu) {
+            Cblas.copy(m(src), m(dst));
+        } else {
+            a(dst).assign(a(src));
+        }
     }
 
     @Override
@@ -100,68 +138,118 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public void gemm(boolean transA, boolean transB, float alpha, Matrix a, Matrix b, float beta, Matrix c) {
-        // No pass over C for beta = 0: BLAS does not read C then (NaN in C does not propagate; the conformance
-        // suite checks it), and an extra ND4J op here made its OpenMP threads fight OpenBLAS's: 0.3x raw gemm.
-        Nd4j.gemm(a(a), a(b), a(c), transA, transB, alpha, beta);
+        // With beta 0, BLAS does not read C (NaN in C does not propagate; the conformance suite checks it).
+        if (cpu) {
+            Cblas.gemm(transA, transB, alpha, m(a), m(b), beta, m(c));
+        } else {
+            Nd4j.gemm(a(a), a(b), a(c), transA, transB, alpha, beta);
+        }
+    }
+
+    /** y += alpha x. */
+    void axpy(float alpha, Matrix x, Matrix y) {
+        if (cpu) {
+            Cblas.axpy(alpha, m(x), m(y));
+        } else {
+            blas1.axpy(y.size(), alpha, a(x), a(y));
+        }
+    }
+
+    /** x *= alpha. */
+    void scal(float alpha, Matrix x) {
+        if (cpu) {
+            Cblas.scal(alpha, m(x));
+        } else {
+            a(x).muli(alpha);
+        }
+    }
+
+    /** x . y, accumulated in double on the CPU. */
+    double dot(Matrix x, Matrix y) {
+        return cpu ? Cblas.dotDouble(m(x), m(y)) : Nd4j.getBlasWrapper().dot(a(x), a(y));
+    }
+
+    /** out (n x 1) = the row sums of x. */
+    void rowSums(Matrix x, Matrix out) {
+        if (cpu) {
+            Cblas.sumRows(ones(x.cols()), m(x), m(out));
+        } else {
+            a(x).sum(a(out).reshape(out.rows()), 1);
+        }
+    }
+
+    /** Multiplies row i of x by v[i] (v is n x 1). */
+    void scaleRows(Matrix x, Matrix v) {
+        op(Ops.MUL_ROWS, a(x), a(v), x, 0);
     }
 
     @Override
     public void addScaled(float alpha, Matrix x, float beta, Matrix y) {
         if (x == y) {
-            a(y).muli(alpha + beta);
+            scal(alpha + beta, y);
             return;
         }
         if (beta != 1f) {
-            a(y).muli(beta);
+            scal(beta, y);
         }
-        blas1.axpy(y.size(), alpha, a(x), a(y));
+        axpy(alpha, x, y);
     }
 
     @Override
     public void hadamard(Matrix x, Matrix y, Matrix out) {
-        if (out == x) {
-            a(x).muli(a(y));
-        } else if (out == y) {
-            a(y).muli(a(x));
-        } else {
-            a(x).mul(a(y), a(out));
-        }
+        op(Ops.MUL, a(x), a(y), out, 0);
     }
 
     @Override
     public double sumSquares(Matrix x) {
-        return host.sumSquares(in(x)); // in double, as the contract says; BLAS sdot accumulates in float
+        return cpu ? Cblas.dotDouble(m(x), m(x)) : host.sumSquares(in(x)); // in double, as the contract says
     }
 
     @Override
     public double sumAbs(Matrix x) {
-        return host.sumAbs(in(x));
+        if (!cpu) {
+            return host.sumAbs(in(x));
+        }
+        FloatBuffer b = m(x).buffer(); // in double, read in place; BLAS sasum sums in float
+        double s = 0;
+        for (int i = 0, n = x.size(); i < n; i++) {
+            s += Math.abs(b.get(i));
+        }
+        return s;
     }
 
     @Override
     public void sumColumns(Matrix x, Matrix out) {
-        a(x).sum(a(out).reshape(out.cols()), 0);
+        if (cpu) {
+            Cblas.sumColumns(ones(x.rows()), m(x), m(out));
+        } else {
+            a(x).sum(a(out).reshape(out.cols()), 0);
+        }
     }
 
     @Override
     public void biasActivation(Matrix z, Matrix bias, Activation f, Matrix slopes, Matrix a) {
         boolean onDevice = f instanceof Relu || f instanceof LeakyRelu || f instanceof Identity || f instanceof Sigmoid
-                || f instanceof Tanh || f instanceof Softmax;
+                || f instanceof Tanh || f instanceof Softmax; // ND4J's softplus overflows to infinity for large z
         if (!onDevice) {
             host.biasActivation(in(z), in(bias), f, in(slopes), in(a));
             out(z);
             out(a);
             return;
         }
-        INDArray zz = a(z), aa = a(a);
-        zz.addiRowVector(a(bias));
+        if (cpu) {
+            Cblas.addToRows(1f, ones(z.rows()), m(bias), m(z));
+        } else {
+            a(z).addiRowVector(a(bias));
+        }
+        INDArray zz = a(z);
         switch (f) {
-            case Relu r -> exec.exec(new RectifiedLinear(zz, aa, 0.0));
-            case LeakyRelu l -> exec.exec(new LeakyReLU(zz, aa, l.slope()));
-            case Identity i -> aa.assign(zz);
-            case Sigmoid s -> exec.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid(zz, aa));
-            case Tanh t -> exec.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh(zz, aa));
-            case Softmax s -> exec.exec(new SoftMax(zz, aa, 1));
+            case Relu r -> op(Ops.RELU, zz, null, a, 0);
+            case LeakyRelu l -> op(Ops.LEAKY_RELU, zz, null, a, l.slope());
+            case Identity i -> copy(z, a);
+            case Sigmoid s -> op(Ops.SIGMOID, zz, null, a, 0);
+            case Tanh t -> op(Ops.TANH, zz, null, a, 0);
+            case Softmax s -> op(Ops.SOFTMAX, zz, null, a, 0);
             default -> throw new AssertionError(f);
         }
     }
@@ -169,20 +257,25 @@ public final class Nd4jBackend implements Backend {
     @Override
     public void activationBackward(Activation f, Matrix z, Matrix a, Matrix slopes, Matrix gradA, Matrix gradZ,
                                    Matrix gradSlopes) {
-        INDArray zz = a(z), aa = a(a), ga = a(gradA), gz = a(gradZ);
-        boolean separate = gradA != gradZ;
+        INDArray zz = a(z), ga = a(gradA);
         switch (f) {
-            case Relu r when separate -> exec.exec(new RectifiedLinearDerivative(zz, ga, gz));
+            case Relu r -> op(Ops.RELU_BACKWARD, zz, ga, gradZ, 0);
             case Identity i -> {
-                if (separate) {
-                    gz.assign(ga);
+                if (gradA != gradZ) {
+                    copy(gradA, gradZ);
                 }
             }
-            case Sigmoid s when separate -> gz.assign(aa).rsubi(1f).muli(aa).muli(ga);   // a (1 - a) gA
-            case Tanh t when separate -> gz.assign(aa).muli(aa).rsubi(1f).muli(ga);      // (1 - a^2) gA
-            case Softplus s when separate -> {
-                exec.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid(zz, gz));
-                gz.muli(ga);
+            case Sigmoid s -> op(Ops.SIGMOID_BACKWARD, zz, ga, gradZ, 0);
+            case Tanh t -> op(Ops.TANH_BACKWARD, zz, ga, gradZ, 0);
+            case LeakyRelu l -> {
+                Matrix d = m(z).scratch(Nd4jMatrix.DERIVATIVE, z.rows(), z.cols());
+                op(Ops.LEAKY_RELU_DERIVATIVE, zz, null, d, l.slope());
+                op(Ops.MUL, a(d), ga, gradZ, 0);
+            }
+            case Softplus s -> {
+                Matrix d = m(z).scratch(Nd4jMatrix.DERIVATIVE, z.rows(), z.cols());
+                op(Ops.SIGMOID, zz, null, d, 0); // softplus' = sigmoid
+                op(Ops.MUL, a(d), ga, gradZ, 0);
             }
             default -> {
                 host.activationBackward(f, in(z), in(a), in(slopes), in(gradA), in(gradZ), in(gradSlopes));
@@ -194,87 +287,117 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public double loss(Loss loss, Matrix prediction, Matrix target, Matrix gradient) {
-        double v = host.loss(loss, in(prediction), in(target), in(gradient));
-        out(gradient);
-        return v;
+        switch (loss) {
+            case SOFTMAX_CROSS_ENTROPY, MSE, MAE -> {
+                return DeviceLosses.loss(this, loss, m(prediction), m(target), gradient == null ? null : m(gradient));
+            }
+            default -> {
+                double v = host.loss(loss, in(prediction), in(target), in(gradient));
+                out(gradient);
+                return v;
+            }
+        }
+    }
+
+    /**
+     * The gradient with its regularization terms, {@code g + l1 sign(w) + l2 w}: g itself when both are
+     * zero, else a scratch matrix of w's.
+     */
+    private Matrix regularized(Matrix w, Matrix g, float l1, float l2) {
+        if (l1 == 0f && l2 == 0f) {
+            return g;
+        }
+        Matrix r = m(w).scratch(Nd4jMatrix.REGULARIZED, w.rows(), w.cols());
+        copy(g, r);
+        if (l2 != 0f) {
+            axpy(l2, w, r);
+        }
+        if (l1 != 0f) {
+            Matrix sign = m(w).scratch(Nd4jMatrix.SIGN, w.rows(), w.cols());
+            op(Ops.SIGN, a(w), null, sign, 0);
+            axpy(l1, sign, r);
+        }
+        return r;
     }
 
     @Override
     public void sgd(Matrix w, Matrix g, float lr, float l1, float l2) {
-        if (l1 != 0f) {
-            host.sgd(in(w), in(g), lr, l1, l2);
-            out(w);
-            return;
-        }
-        if (l2 != 0f) {
-            a(w).muli(1f - lr * l2); // w - lr (g + l2 w) = (1 - lr l2) w - lr g
-        }
-        blas1.axpy(w.size(), -lr, a(g), a(w));
+        axpy(-lr, regularized(w, g, l1, l2), w);
     }
 
     @Override
     public void momentum(Matrix w, Matrix g, Matrix velocity, float lr, float mu, boolean nesterov, float l1,
                          float l2) {
-        if (l1 != 0f) {
-            host.momentum(in(w), in(g), in(velocity), lr, mu, nesterov, l1, l2);
-            out(w);
-            out(velocity);
-            return;
-        }
-        INDArray ww = a(w), gg = a(g), v = a(velocity);
-        long n = w.size();
-        v.muli(mu);
-        blas1.axpy(n, 1f, gg, v);           // v = mu v + g
-        if (l2 != 0f) {
-            blas1.axpy(n, l2, ww, v);       //     + l2 w (the old w)
-        }
-        if (nesterov) {                     // w -= lr (g + l2 w + mu v)
-            if (l2 != 0f) {
-                ww.muli(1f - lr * l2);
-            }
-            blas1.axpy(n, -lr, gg, ww);
-            blas1.axpy(n, -lr * mu, v, ww);
+        Matrix r = regularized(w, g, l1, l2);
+        scal(mu, velocity);
+        axpy(1f, r, velocity);              // v = mu v + r
+        if (nesterov) {
+            axpy(-lr, r, w);                // w -= lr (r + mu v)
+            axpy(-lr * mu, velocity, w);
         } else {
-            blas1.axpy(n, -lr, v, ww);      // w -= lr v
+            axpy(-lr, velocity, w);         // w -= lr v
         }
+    }
+
+    /** Applies an ND4J updater op's result: w -= update. */
+    private void applyUpdate(Matrix w, Matrix update) {
+        axpy(-1f, update, w);
     }
 
     @Override
     public void adagrad(Matrix w, Matrix g, Matrix sumSquares, float lr, float eps, float l1, float l2) {
-        host.adagrad(in(w), in(g), in(sumSquares), lr, eps, l1, l2);
-        out(w);
-        out(sumSquares);
+        Matrix r = regularized(w, g, l1, l2), u = m(w).scratch(Nd4jMatrix.UPDATE, w.rows(), w.cols());
+        INDArray gr = a(r), s = a(sumSquares), uu = a(u);
+        UpdaterOp.run(m(w), exec, AdaGradUpdater.class, () -> new AdaGradUpdater(gr, s, uu, s, lr, eps),
+                new double[] {lr, eps}, Long.MIN_VALUE, gr, s, uu);
+        applyUpdate(w, u);
     }
 
     @Override
     public void rmsprop(Matrix w, Matrix g, Matrix meanSquares, float lr, float rho, float eps, float l1, float l2) {
-        host.rmsprop(in(w), in(g), in(meanSquares), lr, rho, eps, l1, l2);
-        out(w);
-        out(meanSquares);
+        Matrix r = regularized(w, g, l1, l2), u = m(w).scratch(Nd4jMatrix.UPDATE, w.rows(), w.cols());
+        INDArray gr = a(r), e = a(meanSquares), uu = a(u);
+        UpdaterOp.run(m(w), exec, RmsPropUpdater.class, () -> new RmsPropUpdater(gr, e, uu, e, lr, rho, eps),
+                new double[] {lr, rho, eps}, Long.MIN_VALUE, gr, e, uu);
+        applyUpdate(w, u);
     }
 
     @Override
     public void adam(Matrix w, Matrix g, Matrix m, Matrix v, float lr, float beta1, float beta2, float eps, int step,
                      float weightDecay, float l1, float l2) {
-        host.adam(in(w), in(g), in(m), in(v), lr, beta1, beta2, eps, step, weightDecay, l1, l2);
-        out(w);
-        out(m);
-        out(v);
+        Matrix r = regularized(w, g, l1, l2), u = m(w).scratch(Nd4jMatrix.UPDATE, w.rows(), w.cols());
+        INDArray gr = a(r), mm = a(m), vv = a(v), uu = a(u);
+        // ND4J's Adam adds eps to sqrt(v) before the bias correction of v, ours after it; scaling eps by
+        // sqrt(1 - b2^t) makes the two the same update. ND4J counts iterations from 0.
+        double eps2 = eps * Math.sqrt(1.0 - Math.pow(beta2, step));
+        UpdaterOp.run(m(w), exec, AdamUpdater.class,
+                () -> new AdamUpdater(gr, vv, mm, uu, vv, mm, lr, beta1, beta2, eps2, step - 1),
+                new double[] {lr, beta1, beta2, eps2}, step - 1, gr, vv, mm, uu);
+        if (weightDecay != 0f) {
+            scal(1f - lr * weightDecay, w);
+        }
+        applyUpdate(w, u);
     }
 
     @Override
     public void gatherRows(Matrix src, int[] indices, int from, Matrix dst) {
-        int n = dst.rows();
-        if (rowIndex.length != n) {
-            rowIndex = new int[n];
+        int n = dst.rows(), cols = dst.cols();
+        if (cpu) {
+            // Row copies between views of host memory: no op, no allocation (pullRows made 5 KB per call).
+            FloatBuffer s = m(src).buffer(), d = m(dst).buffer();
+            for (int i = 0; i < n; i++) {
+                d.put(i * cols, s, indices[from + i] * cols, cols);
+            }
+        } else {
+            int[] rows = java.util.Arrays.copyOfRange(indices, from, from + n);
+            Nd4j.pullRows(a(src), a(dst), 1, rows);
         }
-        System.arraycopy(indices, from, rowIndex, 0, n);
-        Nd4j.pullRows(a(src), a(dst), 1, rowIndex);
     }
 
     @Override
     public void dropoutMask(Matrix mask, float dropRate, long seed) {
-        host.dropoutMask(in(mask), dropRate, seed); // the same counter-based mask as every backend
+        // The same counter-based mask as every backend, made on the host and uploaded.
+        host.dropoutMask(m(mask).hostMirror(host), dropRate, seed);
         out(mask);
     }
 

@@ -21,6 +21,7 @@ import io.github.mlp4j.train.Trainer;
 import io.github.mlp4j.train.TrainingListener;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Model code unchanged on ND4J: training, moving to the reference backend, memory over a long run. */
 class Nd4jNetworkTest {
@@ -78,5 +79,42 @@ class Nd4jNetworkTest {
     @Test
     void concurrentPredictions() throws Exception {
         ConcurrentPredictTest.eightThreadsAgreeWithOne(new CheckedBackend(new Nd4jBackend()));
+    }
+
+    /**
+     * A steady-state training step creates no INDArray, data buffer, shape buffer or op context: each of
+     * those registers with ND4J's deallocator service, whose id counter is read before and after 1,000
+     * steps. Covered: ReLU, dropout, tanh, fused softmax cross-entropy, every optimizer with L1 and L2.
+     */
+    @Test
+    void trainingStepCreatesNoNativeBuffers() {
+        for (var optimizer : new io.github.mlp4j.optim.Optimizer[] {new Sgd(0.1f), new io.github.mlp4j.optim.Momentum(
+                0.05f, 0.9f), new io.github.mlp4j.optim.AdaGrad(0.01f, 1e-7f), new io.github.mlp4j.optim.RmsProp(1e-3f, 0.9f, 1e-7f),
+                new Adam(1e-3f)}) {
+            long[] ids = new long[2];
+            long[] bytes = new long[2];
+            var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            TrainingListener meter = new TrainingListener() {
+                @Override
+                public void onIteration(int epoch, long iteration, double loss) {
+                    if (iteration == 300 || iteration == 1300) {
+                        int i = iteration == 300 ? 0 : 1;
+                        ids[i] = Nd4j.getDeallocatorService().nextValue();
+                        bytes[i] = threads.getCurrentThreadAllocatedBytes();
+                    }
+                }
+            };
+            Network net = Network.builder().input(32).dense(48, Activation.RELU).dropout(0.2f)
+                    .dense(32, Activation.TANH).dense(3, Activation.SOFTMAX).loss(Loss.CATEGORICAL_CROSS_ENTROPY)
+                    .seed(3).build(new Nd4jBackend());
+            Trainer.builder().mode(GradientDescent.miniBatch(16)).optimizer(optimizer).epochs(1).listener(meter)
+                    .regularization(io.github.mlp4j.optim.Regularization.elasticNet(1e-5f, 1e-4f)).build()
+                    .fit(net, Synthetic.threeClasses(1400 * 16, 32, 1));
+            net.close();
+            long created = ids[1] - ids[0] - 1; // the second read takes an id itself
+            System.out.printf("Nd4jNetworkTest: %s: %d native buffers, %.0f heap bytes per step%n", optimizer, created,
+                    (bytes[1] - bytes[0]) / 1000.0);
+            assertEquals(0, created, optimizer + ": native buffers created in 1,000 steady-state steps");
+        }
     }
 }
