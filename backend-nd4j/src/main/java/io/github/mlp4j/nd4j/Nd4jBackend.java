@@ -114,12 +114,12 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public void upload(float[] src, int offset, Matrix dst) {
-        m(dst).buffer().put(0, src, offset, dst.size());
+        m(dst).write(src, offset);
     }
 
     @Override
     public void download(Matrix src, float[] dst, int offset) {
-        m(src).buffer().get(0, dst, offset, src.size());
+        m(src).read(dst, offset);
     }
 
     @Override

@@ -87,10 +87,31 @@ final class Nd4jMatrix implements Matrix {
         return s;
     }
 
+    /**
+     * Copies the values to {@code dst[offset..]}. On the CPU straight from the off-heap memory; elsewhere
+     * through ND4J, which first brings device memory up to date on the host.
+     */
+    void read(float[] dst, int offset) {
+        if (pointer != null) {
+            buffer().get(0, dst, offset, rows * cols);
+        } else {
+            System.arraycopy(array.data().asFloat(), 0, dst, offset, rows * cols);
+        }
+    }
+
+    /** Sets the values from {@code src[offset..]}; elsewhere than the CPU ND4J copies them to the device. */
+    void write(float[] src, int offset) {
+        if (pointer != null) {
+            buffer().put(0, src, offset, rows * cols);
+        } else {
+            array.data().setData(java.util.Arrays.copyOfRange(src, offset, offset + rows * cols));
+        }
+    }
+
     /** The heap mirror, with this matrix's current values. */
     HeapMatrix toHost(Backend host) {
         HeapMatrix m = hostMirror(host);
-        buffer().get(0, m.data(), 0, rows * cols);
+        read(m.data(), 0);
         return m;
     }
 
@@ -104,7 +125,7 @@ final class Nd4jMatrix implements Matrix {
 
     /** Writes the mirror's values back after a host operation changed them. */
     void fromHost() {
-        buffer().put(0, mirror.data(), 0, rows * cols);
+        write(mirror.data(), 0);
     }
 
     @Override

@@ -28,9 +28,16 @@ final class Sgemm implements WorkerPool.Task {
      * 4 KiB apart thrash the cache sets and the TLB.
      */
     static final long PACK_B_MIN = 224 * 1024;
+    /** ... and only when a thread has more rows than this, to reuse each packed panel enough. */
     static final int PACK_ROWS = 64;
-    /** Below this many multiply-adds a GEMM runs on one thread: a hand-off costs a few microseconds. */
-    static final long PARALLEL_MIN_MACS = 1L << 16;
+    /**
+     * Below this many multiply-adds (about 40 us of one core's work) a GEMM runs on one thread. A lone
+     * GEMM gains from a split well below this, but inside a training step it lost: the other core must
+     * first pull the operands the caller just wrote out of the caller's cache. Measured with JMH on the
+     * batch-32 training step (two runs each): 2,089-2,132 steps/s with a threshold of 2^16, 3,471-3,556
+     * with 2^23; batch 128 (whose 25.7M-MAC GEMMs still split) was the same within noise.
+     */
+    static final long PARALLEL_MIN_MACS = 1L << 23;
     /**
      * Nor with fewer k's than this: an outer product (k = 1, the weight gradient of a batch of 1) only
      * streams C, and splitting it cost more in hand-off and waiting than it saved (JMH -prof stack: 15 % of

@@ -17,8 +17,14 @@ class ThreadsTest {
     void splitGemmEqualsSingleThreadedGemm() {
         assertEquals(2, ((VectorBackend) TWO).threads());
         SplittableRandom rng = new SplittableRandom(3);
-        int[][] shapes = {{257, 300, 129}, {64, 784, 256}, {13, 257, 1000}, {8, 2000, 40}, {300, 1, 257}, {1, 784, 256},
-                {33, 65, 31}};
+        // Most shapes are above the size at which a GEMM is split at all (Sgemm.PARALLEL_MIN_MACS), or the
+        // test would compare one thread with itself; few rows (split by columns, dot products for A B^T),
+        // odd sizes everywhere. The small ones check that small GEMMs stay correct on a multi-thread backend.
+        int[][] shapes = {{257, 300, 129}, {64, 784, 256}, {13, 1025, 1000}, {8, 2000, 600}, {100, 1001, 97},
+                {300, 1, 257}, {1, 784, 256}, {33, 65, 31}};
+        long split = java.util.Arrays.stream(shapes).filter(x -> (long) x[0] * x[1] * x[2] >= Sgemm.PARALLEL_MIN_MACS
+                && x[1] >= Sgemm.PARALLEL_MIN_K && x[0] > 1).count();
+        assertEquals(5, split, "shapes that the multi-threaded backends split");
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];
             for (int t = 0; t < 4; t++) {
