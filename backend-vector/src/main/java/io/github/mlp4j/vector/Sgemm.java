@@ -227,6 +227,12 @@ final class Sgemm implements WorkerPool.Task {
                     dst[p * NR + j] = j < nc ? b[src + p] : 0f;
                 }
             }
+        } else if (nc == NR) { // a full panel: two vector copies per k
+            for (int p = 0; p < kc; p++) {
+                int src = (kb + p) * ldb + j0;
+                FloatVector.fromArray(S, b, src).intoArray(dst, p * NR);
+                FloatVector.fromArray(S, b, src + L).intoArray(dst, p * NR + L);
+            }
         } else {
             for (int p = 0; p < kc; p++) {
                 int src = (kb + p) * ldb + j0;
