@@ -48,10 +48,26 @@ public final class Nd4jBackend implements Backend {
     /** A vector of ones for the bias add and column sums as BLAS calls; grown, never shrunk. */
     private volatile Nd4jMatrix ones;
 
+    /** What ND4J runs on: the backend, and on CUDA each device's name and memory; on the CPU the settings. */
     static String describe() {
-        return "ND4J " + Nd4j.getBackend().getClass().getSimpleName() + " (" + Nd4j.getExecutioner().getClass()
-                .getSimpleName() + "), OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE") + ", OMP_NUM_THREADS="
-                + System.getenv("OMP_NUM_THREADS");
+        String backend = Nd4j.getBackend().getClass().getSimpleName();
+        StringBuilder d = new StringBuilder("ND4J ").append(backend);
+        if (backend.equals("CpuBackend")) {
+            return d.append(", OPENBLAS_CORETYPE=").append(System.getenv("OPENBLAS_CORETYPE"))
+                    .append(", OMP_NUM_THREADS=").append(System.getenv("OMP_NUM_THREADS")).toString();
+        }
+        // ND4J's CUDA backend lists its devices here (keys from its JCublas executioner).
+        if (Nd4j.getExecutioner().getEnvironmentInformation().get("cuda.devicesInformation") instanceof
+                java.util.List<?> devices) {
+            for (Object o : devices) {
+                if (o instanceof java.util.Map<?, ?> dev) {
+                    Object total = dev.get("cuda.totalMemory");
+                    d.append(", ").append(dev.get("cuda.deviceName")).append(total instanceof Number n
+                            ? String.format(" (%.1f GiB)", n.doubleValue() / (1L << 30)) : "");
+                }
+            }
+        }
+        return d.toString();
     }
 
     @Override
@@ -365,6 +381,8 @@ public final class Nd4jBackend implements Backend {
     @Override
     public void adam(Matrix w, Matrix g, Matrix m, Matrix v, float lr, float beta1, float beta2, float eps, int step,
                      float weightDecay, float l1, float l2) {
+        // ND4J's fused updater. (Its element-wise ops are the cost: this and the same update as BLAS passes plus
+        // kept sqrt/multiply/divide ops both took about 1 ms for a 784x256 matrix here, 60x an SGD update.)
         Matrix r = regularized(w, g, l1, l2), u = m(w).scratch(Nd4jMatrix.UPDATE, w.rows(), w.cols());
         INDArray gr = a(r), mm = a(m), vv = a(v), uu = a(u);
         // ND4J's Adam adds eps to sqrt(v) before the bias correction of v, ours after it; scaling eps by
