@@ -72,7 +72,7 @@ final class Sgemm implements WorkerPool.Task {
 
     void gemm(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
               float[] c, int m, int n, int k) {
-        if (m == 1 && !transA) {
+        if (m == 1 && (!transA || lda == 1)) { // A^T of a k x 1 A is the same contiguous row
             if (transB) {
                 DotKernel.rowRange(alpha, a, 0, b, ldb, beta, c, 0, 0, n, k);
             } else {
