@@ -19,9 +19,6 @@ import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
-import org.nd4j.linalg.api.ops.impl.updaters.AdaGradUpdater;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -41,10 +38,11 @@ public final class Nd4jBackend implements Backend {
 
     /** Host operations: the reference backend's loops, on each matrix's heap mirror. */
     private final ReferenceBackend host = new ReferenceBackend();
-    private final OpExecutioner exec = Nd4j.getExecutioner();
+    final OpExecutioner exec = Nd4j.getExecutioner();
     private final Level1 blas1 = Nd4j.getBlasWrapper().level1();
     /** Whether matrices live in host memory that BLAS and Java can address (ND4J's CPU backend). */
     private final boolean cpu = Nd4j.getBackend().getClass().getSimpleName().equals("CpuBackend");
+    private final DeviceOptimizers optimizers = new DeviceOptimizers(this);
     /** A vector of ones for the bias add and column sums as BLAS calls; grown, never shrunk. */
     private volatile Nd4jMatrix ones;
 
@@ -84,7 +82,7 @@ public final class Nd4jBackend implements Backend {
         return (Nd4jMatrix) m;
     }
 
-    private static INDArray a(Matrix m) {
+    static INDArray a(Matrix m) {
         return ((Nd4jMatrix) m).array;
     }
 
@@ -315,86 +313,31 @@ public final class Nd4jBackend implements Backend {
         }
     }
 
-    /**
-     * The gradient with its regularization terms, {@code g + l1 sign(w) + l2 w}: g itself when both are
-     * zero, else a scratch matrix of w's.
-     */
-    private Matrix regularized(Matrix w, Matrix g, float l1, float l2) {
-        if (l1 == 0f && l2 == 0f) {
-            return g;
-        }
-        Matrix r = m(w).scratch(Nd4jMatrix.REGULARIZED, w.rows(), w.cols());
-        copy(g, r);
-        if (l2 != 0f) {
-            axpy(l2, w, r);
-        }
-        if (l1 != 0f) {
-            Matrix sign = m(w).scratch(Nd4jMatrix.SIGN, w.rows(), w.cols());
-            op(Ops.SIGN, a(w), null, sign, 0);
-            axpy(l1, sign, r);
-        }
-        return r;
-    }
-
     @Override
     public void sgd(Matrix w, Matrix g, float lr, float l1, float l2) {
-        axpy(-lr, regularized(w, g, l1, l2), w);
+        optimizers.sgd(w, g, lr, l1, l2);
     }
 
     @Override
     public void momentum(Matrix w, Matrix g, Matrix velocity, float lr, float mu, boolean nesterov, float l1,
                          float l2) {
-        Matrix r = regularized(w, g, l1, l2);
-        scal(mu, velocity);
-        axpy(1f, r, velocity);              // v = mu v + r
-        if (nesterov) {
-            axpy(-lr, r, w);                // w -= lr (r + mu v)
-            axpy(-lr * mu, velocity, w);
-        } else {
-            axpy(-lr, velocity, w);         // w -= lr v
-        }
-    }
-
-    /** Applies an ND4J updater op's result: w -= update. */
-    private void applyUpdate(Matrix w, Matrix update) {
-        axpy(-1f, update, w);
+        optimizers.momentum(w, g, velocity, lr, mu, nesterov, l1, l2);
     }
 
     @Override
     public void adagrad(Matrix w, Matrix g, Matrix sumSquares, float lr, float eps, float l1, float l2) {
-        Matrix r = regularized(w, g, l1, l2), u = m(w).scratch(Nd4jMatrix.UPDATE, w.rows(), w.cols());
-        INDArray gr = a(r), s = a(sumSquares), uu = a(u);
-        UpdaterOp.run(m(w), exec, AdaGradUpdater.class, () -> new AdaGradUpdater(gr, s, uu, s, lr, eps),
-                new double[] {lr, eps}, Long.MIN_VALUE, gr, s, uu);
-        applyUpdate(w, u);
+        optimizers.adagrad(w, g, sumSquares, lr, eps, l1, l2);
     }
 
     @Override
     public void rmsprop(Matrix w, Matrix g, Matrix meanSquares, float lr, float rho, float eps, float l1, float l2) {
-        Matrix r = regularized(w, g, l1, l2), u = m(w).scratch(Nd4jMatrix.UPDATE, w.rows(), w.cols());
-        INDArray gr = a(r), e = a(meanSquares), uu = a(u);
-        UpdaterOp.run(m(w), exec, RmsPropUpdater.class, () -> new RmsPropUpdater(gr, e, uu, e, lr, rho, eps),
-                new double[] {lr, rho, eps}, Long.MIN_VALUE, gr, e, uu);
-        applyUpdate(w, u);
+        optimizers.rmsprop(w, g, meanSquares, lr, rho, eps, l1, l2);
     }
 
     @Override
     public void adam(Matrix w, Matrix g, Matrix m, Matrix v, float lr, float beta1, float beta2, float eps, int step,
                      float weightDecay, float l1, float l2) {
-        // ND4J's fused updater. (Its element-wise ops are the cost: this and the same update as BLAS passes plus
-        // kept sqrt/multiply/divide ops both took about 1 ms for a 784x256 matrix here, 60x an SGD update.)
-        Matrix r = regularized(w, g, l1, l2), u = m(w).scratch(Nd4jMatrix.UPDATE, w.rows(), w.cols());
-        INDArray gr = a(r), mm = a(m), vv = a(v), uu = a(u);
-        // ND4J's Adam adds eps to sqrt(v) before the bias correction of v, ours after it; scaling eps by
-        // sqrt(1 - b2^t) makes the two the same update. ND4J counts iterations from 0.
-        double eps2 = eps * Math.sqrt(1.0 - Math.pow(beta2, step));
-        UpdaterOp.run(m(w), exec, AdamUpdater.class,
-                () -> new AdamUpdater(gr, vv, mm, uu, vv, mm, lr, beta1, beta2, eps2, step - 1),
-                new double[] {lr, beta1, beta2, eps2}, step - 1, gr, vv, mm, uu);
-        if (weightDecay != 0f) {
-            scal(1f - lr * weightDecay, w);
-        }
-        applyUpdate(w, u);
+        optimizers.adam(w, g, m, v, lr, beta1, beta2, eps, step, weightDecay, l1, l2);
     }
 
     @Override
