@@ -3,7 +3,6 @@ package io.github.mlp4j.nd4j;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dsdot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_saxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_scopy;
-import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sdot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sger;
@@ -60,11 +59,6 @@ final class Cblas {
     /** dst = src. */
     static void copy(Nd4jMatrix src, Nd4jMatrix dst) {
         cblas_scopy(dst.size(), src.pointer, 1, dst.pointer, 1);
-    }
-
-    /** x . y accumulated in float. */
-    static float dot(Nd4jMatrix x, Nd4jMatrix y) {
-        return cblas_sdot(x.size(), x.pointer, 1, y.pointer, 1);
     }
 
     /** x . y of floats accumulated in double. */

@@ -194,7 +194,7 @@ public final class Nd4jBackend implements Backend {
 
     /** Multiplies row i of x by v[i] (v is n x 1). */
     void scaleRows(Matrix x, Matrix v) {
-        op(Ops.MUL_ROWS, a(x), a(v), x, 0);
+        op(Ops.MUL, a(x), a(v), x, 0);
     }
 
     @Override

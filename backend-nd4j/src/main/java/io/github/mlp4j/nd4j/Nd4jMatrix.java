@@ -32,7 +32,7 @@ final class Nd4jMatrix implements Matrix {
     static final int DERIVATIVE = 0, REGULARIZED = 1, SIGN = 2, UPDATE = 3, LOSS_WORK = 4, ROW_MAX = 5, ROW_SUM = 6,
             LOG_SUM = 7, TARGET_SUM = 8;
     /** Intermediate results, made on first use; see {@link #scratch}. */
-    private final Nd4jMatrix[] scratch = new Nd4jMatrix[9];
+    private final Nd4jMatrix[] scratch = new Nd4jMatrix[TARGET_SUM + 1];
     /** A heap copy for the operations done on the host, made on first need and reused. */
     private HeapMatrix mirror;
 

@@ -39,10 +39,8 @@ final class Ops {
     static final OpCache.Factory LOG = (x, y, z, d) -> new Log(x, z);
     static final OpCache.Factory EXP = (x, y, z, d) -> new Exp(x, z);
     static final OpCache.Factory SIGN = (x, y, z, d) -> new Sign(x, z);
-    /** z = x * y element-wise. */
+    /** z = x * y element-wise; a y of n x 1 multiplies row i of x by y[i] (the multiply op broadcasts). */
     static final OpCache.Factory MUL = (x, y, z, d) -> new MulOp(x, y, z);
-    /** z = x with row i multiplied by y[i] (y is n x 1; the multiply op broadcasts). */
-    static final OpCache.Factory MUL_ROWS = (x, y, z, d) -> new MulOp(x, y, z);
     /** z = (x > 0) y: x the pre-activation, y the gradient after the activation. */
     static final OpCache.Factory RELU_BACKWARD = (x, y, z, d) -> new RectifiedLinearDerivative(x, y, z);
     /** z = sigmoid'(x) y. */
