@@ -22,6 +22,7 @@ final class Warmup {
         for (int i = 0; i < CALLS; i++) {
             Kernel.tile(k, a, 0, b, 0, nr, c, 0, nr, (i & 1) == 0);
             Sgemm.gemv(1f, a, b, nr, 0f, v, 0, nr, k);
+            Sgemm.outer(1f, a, v, 0f, c, mr, nr);
             DotKernel.rowRange(1f, a, 0, b, k, 0f, v, 0, 0, nr / k, k);
             DotKernel.block(1f, q, Kernel.L, q, Kernel.L, 0f, c, 4, Kernel.L, 0, 4, 0, 4);
             Elementwise.biasLeaky(c, v, c, 1, nr, 0f);
