@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Vectorized element-wise kernels for what a training step does besides GEMM: bias + ReLU-family
- * activations forward and backward, column sums and the optimizer updates. Each makes one pass over its
- * arrays with a scalar tail; the results equal the reference backend's up to FMA rounding.
+ * activations forward and backward, column sums and the optimizer updates (SGD, momentum, AdaGrad,
+ * RMSProp, Adam). Each makes one pass over its arrays with a scalar tail; the results equal the
+ * reference backend's up to FMA rounding.
  */
 final class Elementwise {
 
@@ -107,6 +108,40 @@ final class Elementwise {
             float gi = regularized(g[i], w[i], l1, l2);
             v[i] = mu * v[i] + gi;
             w[i] -= lr * (nesterov ? gi + mu * v[i] : v[i]);
+        }
+    }
+
+    /** {@code s += g^2; w -= lr g / (sqrt(s) + eps)}. @param w modified @param s modified */
+    static void adagrad(float[] w, float[] g, float[] s, float lr, float eps, float l1, float l2) {
+        int bound = S.loopBound(w.length), i = 0;
+        for (; i < bound; i += L) {
+            FloatVector wv = FloatVector.fromArray(S, w, i);
+            FloatVector gi = regularized(FloatVector.fromArray(S, g, i), wv, l1, l2);
+            FloatVector sv = FloatVector.fromArray(S, s, i).add(gi.mul(gi));
+            sv.intoArray(s, i);
+            wv.sub(gi.mul(lr).div(sv.sqrt().add(eps))).intoArray(w, i);
+        }
+        for (; i < w.length; i++) {
+            float gi = regularized(g[i], w[i], l1, l2);
+            s[i] += gi * gi;
+            w[i] -= lr * gi / ((float) Math.sqrt(s[i]) + eps);
+        }
+    }
+
+    /** {@code e = rho e + (1 - rho) g^2; w -= lr g / (sqrt(e) + eps)}. @param w modified @param e modified */
+    static void rmsprop(float[] w, float[] g, float[] e, float lr, float rho, float eps, float l1, float l2) {
+        int bound = S.loopBound(w.length), i = 0;
+        for (; i < bound; i += L) {
+            FloatVector wv = FloatVector.fromArray(S, w, i);
+            FloatVector gi = regularized(FloatVector.fromArray(S, g, i), wv, l1, l2);
+            FloatVector ev = FloatVector.fromArray(S, e, i).mul(rho).add(gi.mul(1f - rho).mul(gi));
+            ev.intoArray(e, i);
+            wv.sub(gi.mul(lr).div(ev.sqrt().add(eps))).intoArray(w, i);
+        }
+        for (; i < w.length; i++) {
+            float gi = regularized(g[i], w[i], l1, l2);
+            e[i] = rho * e[i] + (1f - rho) * gi * gi;
+            w[i] -= lr * gi / ((float) Math.sqrt(e[i]) + eps);
         }
     }
 

@@ -156,12 +156,12 @@ public final class VectorBackend implements Backend {
 
     @Override
     public void adagrad(Matrix w, Matrix g, Matrix s, float lr, float eps, float l1, float l2) {
-        scalar.adagrad(w, g, s, lr, eps, l1, l2);
+        Elementwise.adagrad(data(w), data(g), data(s), lr, eps, l1, l2);
     }
 
     @Override
     public void rmsprop(Matrix w, Matrix g, Matrix e, float lr, float rho, float eps, float l1, float l2) {
-        scalar.rmsprop(w, g, e, lr, rho, eps, l1, l2);
+        Elementwise.rmsprop(data(w), data(g), data(e), lr, rho, eps, l1, l2);
     }
 
     @Override

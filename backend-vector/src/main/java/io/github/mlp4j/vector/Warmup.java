@@ -29,6 +29,8 @@ final class Warmup {
             Elementwise.leakyBackward(c, v, v, nr, 0f);
             Elementwise.sumColumns(c, v, mr, nr);
             Elementwise.sgd(w, g, 0.1f, 0f, 0f);
+            Elementwise.adagrad(w, g, m, 0.1f, 1e-8f, 0f, 0f);
+            Elementwise.rmsprop(w, g, s, 0.1f, 0.9f, 1e-8f, 0f, 0f);
             Elementwise.adam(w, g, m, s, 1e-3f, 0.9f, 0.999f, 1e-8f, 1, 0f, 0f, 0f);
         }
     }
