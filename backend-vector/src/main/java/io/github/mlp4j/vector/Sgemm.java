@@ -72,7 +72,8 @@ final class Sgemm implements WorkerPool.Task {
 
     void gemm(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
               float[] c, int m, int n, int k) {
-        if (m == 1 && (!transA || lda == 1)) { // A^T of a k x 1 A is the same contiguous row
+        // One row (A^T of a k x 1 A is the same contiguous row): a GEMV, or dot products for A B^T.
+        if (m == 1 && (!transA || lda == 1) && (!transB || DotKernel.AVAILABLE)) {
             if (transB) {
                 DotKernel.rowRange(alpha, a, 0, b, ldb, beta, c, 0, 0, n, k);
             } else {
@@ -84,7 +85,7 @@ final class Sgemm implements WorkerPool.Task {
             outer(alpha, a, b, beta, c, m, n);
             return;
         }
-        boolean dot = transB && !transA && m <= DOT_MAX_M;
+        boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M;
         if ((long) m * n * k >= PARALLEL_MIN_MACS && k >= PARALLEL_MIN_K && pool.tryAcquire()) {
             try {
                 this.dot = dot;
@@ -108,7 +109,7 @@ final class Sgemm implements WorkerPool.Task {
             return;
         }
         if (dot) {
-            DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n);
+            DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n, SCRATCH.get().tile);
         } else {
             block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n, SCRATCH.get());
         }
@@ -121,7 +122,7 @@ final class Sgemm implements WorkerPool.Task {
             int quads = (n + 3) / 4, per = (quads + parts - 1) / parts;
             int n0 = Math.min(n, part * per * 4), n1 = Math.min(n, n0 + per * 4);
             if (n0 < n1) {
-                DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, k, 0, m, n0, n1);
+                DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, k, 0, m, n0, n1, SCRATCH.get().tile);
             }
             return;
         }

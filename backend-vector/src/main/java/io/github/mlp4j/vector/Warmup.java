@@ -17,14 +17,16 @@ final class Warmup {
     static void run() {
         int nr = Kernel.NR, mr = Kernel.MR, k = 4;
         float[] a = new float[mr * k], b = new float[k * nr], c = new float[mr * nr], v = new float[nr];
-        float[] q = new float[4 * Kernel.L];
+        float[] q = new float[4 * Kernel.L], sums = new float[16];
         float[] w = new float[2 * nr], g = new float[2 * nr], m = new float[2 * nr], s = new float[2 * nr];
         for (int i = 0; i < CALLS; i++) {
             Kernel.tile(k, a, 0, b, 0, nr, c, 0, nr, (i & 1) == 0);
             Sgemm.gemv(1f, a, b, nr, 0f, v, 0, nr, k);
             Sgemm.outer(1f, a, v, 0f, c, mr, nr);
-            DotKernel.rowRange(1f, a, 0, b, k, 0f, v, 0, 0, nr / k, k);
-            DotKernel.block(1f, q, Kernel.L, q, Kernel.L, 0f, c, 4, Kernel.L, 0, 4, 0, 4);
+            if (DotKernel.AVAILABLE) {
+                DotKernel.rowRange(1f, a, 0, b, k, 0f, v, 0, 0, nr / k, k);
+                DotKernel.block(1f, q, Kernel.L, q, Kernel.L, 0f, c, 4, Kernel.L, 0, 4, 0, 4, sums);
+            }
             Elementwise.biasLeaky(c, v, c, 1, nr, 0f);
             Elementwise.leakyBackward(c, v, v, nr, 0f);
             Elementwise.sumColumns(c, v, mr, nr);
