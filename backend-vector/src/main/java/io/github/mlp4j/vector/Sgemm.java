@@ -224,7 +224,7 @@ final class Sgemm implements WorkerPool.Task {
     }
 
     /** Columns [j0, j0 + nc) of op(B), k's [kb, kb + kc), as one NR-wide panel, zero-padded. */
-    private static void packB(boolean transB, float[] b, int ldb, int kb, int kc, int j0, int nc, float[] dst) {
+    static void packB(boolean transB, float[] b, int ldb, int kb, int kc, int j0, int nc, float[] dst) {
         if (transB) {
             for (int j = 0; j < NR; j++) {
                 int src = (j0 + j) * ldb + kb;

@@ -3,37 +3,60 @@ package io.github.mlp4j.vector;
 /**
  * Runs each hot kernel on tiny arrays enough times for the JIT's C2 compiler to take it, once per JVM.
  *
- * <p>Why: until C2 compiles them, Vector API methods run in C1 code that does not intrinsify vectors and
- * is tens of times slower. With real sizes, reaching the compile thresholds took about 3.8 s of a first
- * training epoch (measured with -XX:+PrintCompilation); on tiny arrays it takes a fraction of a second.
+ * <p>Why: until C2 compiles them, Vector API methods run in C1 code that does not intrinsify vectors,
+ * is tens of times slower and allocates every vector. With real sizes, reaching the compile thresholds
+ * took about 3.8 s of a first training epoch (measured with -XX:+PrintCompilation); on tiny arrays it
+ * takes a fraction of a second.
+ *
+ * <p>The calls take every branch of every kernel (tails, leftover rows and columns, each transpose,
+ * beta 0 and not, regularization on and off). C2 compiles a branch never taken as a trap: the first
+ * real call that takes it throws the method back to C1 for up to a second, and a training step then
+ * allocated 60-120 KB (-Xlog:deoptimization showed "unstable_if" traps in DotKernel and Sgemm).
  */
 final class Warmup {
 
-    private static final int CALLS = 12_000;
+    private static final int CALLS = 6_000;
+
+    /** (transA, transB, m, k, n): GEMMs through every path of {@link Sgemm}, on one thread. */
+    private static final int[][] GEMMS = {
+            {0, 0, 9, 19, 37}, {1, 0, 9, 19, 37}, {0, 1, 9, 19, 7}, {1, 1, 9, 19, 37}, // tiles, tails, edges
+            {0, 1, 9, 16, 9}, {0, 1, 2, 40, 33}, // dot products: 4 x 4 blocks, leftover rows and columns
+            {0, 0, 1, 19, 37}, {0, 1, 1, 19, 6}, {1, 0, 1, 5, 40}, // one row: GEMV and dot products
+            {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
+    };
 
     private Warmup() {
     }
 
     static void run() {
-        int nr = Kernel.NR, mr = Kernel.MR, k = 4;
-        float[] a = new float[mr * k], b = new float[k * nr], c = new float[mr * nr], v = new float[nr];
-        float[] q = new float[4 * Kernel.L], sums = new float[16];
-        float[] w = new float[2 * nr], g = new float[2 * nr], m = new float[2 * nr], s = new float[2 * nr];
+        Sgemm sgemm = new Sgemm(new WorkerPool(1));
+        float[] a = filled(9 * 40), b = filled(40 * 40), c = new float[9 * 40];
+        int n = 2 * Kernel.L + 3; // a vector loop and a scalar tail
+        float[] z = filled(2 * n), ga = filled(2 * n), bias = filled(n), out = new float[2 * n];
+        float[] w = filled(n), g = filled(n), m = new float[n], s = new float[n], panel = new float[4 * Kernel.NR];
         for (int i = 0; i < CALLS; i++) {
-            Kernel.tile(k, a, 0, b, 0, nr, c, 0, nr, (i & 1) == 0);
-            Sgemm.gemv(1f, a, b, nr, 0f, v, 0, nr, k);
-            Sgemm.outer(1f, a, v, 0f, c, mr, nr);
-            if (DotKernel.AVAILABLE) {
-                DotKernel.rowRange(1f, a, 0, b, k, 0f, v, 0, 0, nr / k, k);
-                DotKernel.block(1f, q, Kernel.L, q, Kernel.L, 0f, c, 4, Kernel.L, 0, 4, 0, 4, sums);
-            }
-            Elementwise.biasLeaky(c, v, c, 1, nr, 0f);
-            Elementwise.leakyBackward(c, v, v, nr, 0f);
-            Elementwise.sumColumns(c, v, mr, nr);
-            Elementwise.sgd(w, g, 0.1f, 0f, 0f);
-            Elementwise.adagrad(w, g, m, 0.1f, 1e-8f, 0f, 0f);
-            Elementwise.rmsprop(w, g, s, 0.1f, 0.9f, 1e-8f, 0f, 0f);
-            Elementwise.adam(w, g, m, s, 1e-3f, 0.9f, 0.999f, 1e-8f, 1, 0f, 0f, 0f);
+            int[] shape = GEMMS[i % GEMMS.length];
+            float beta = (i & 3) == 0 ? 0f : (i & 3) == 1 ? 1f : 0.5f;
+            sgemm.gemm(shape[0] == 1, shape[1] == 1, 0.5f, a, shape[0] == 1 ? shape[2] : shape[3], b,
+                    shape[1] == 1 ? shape[3] : shape[4], beta, c, shape[2], shape[4], shape[3]);
+            Sgemm.packB(false, b, 40, 0, 4, 0, Kernel.NR, panel); // large B's full panels (tiny ones are read in place)
+            float slope = (i & 1) == 0 ? 0f : 0.01f, l1 = (i & 2) == 0 ? 0f : 1e-4f, l2 = (i & 4) == 0 ? 0f : 1e-4f;
+            Elementwise.biasLeaky(z, bias, out, 2, n, (i % 3) == 2 ? 1f : slope);
+            Elementwise.leakyBackward(z, ga, out, 2 * n, slope);
+            Elementwise.sumColumns(z, out, 2, n);
+            Elementwise.sgd(w, g, 1e-3f, l1, l2);
+            Elementwise.momentum(w, g, m, 1e-3f, 0.9f, (i & 1) == 0, l1, l2);
+            Elementwise.adagrad(w, g, s, 1e-3f, 1e-8f, l1, l2);
+            Elementwise.rmsprop(w, g, s, 1e-3f, 0.9f, 1e-8f, l1, l2);
+            Elementwise.adam(w, g, m, s, 1e-3f, 0.9f, 0.999f, 1e-8f, 1 + (i & 7), (i & 8) == 0 ? 0f : 1e-4f, l1, l2);
         }
+    }
+
+    private static float[] filled(int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = ((i * 7919) % 200 - 100) / 100f; // both signs, for the activations' branches
+        }
+        return x;
     }
 }
