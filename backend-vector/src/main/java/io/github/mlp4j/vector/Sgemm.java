@@ -45,8 +45,13 @@ final class Sgemm implements WorkerPool.Task {
      */
     static final int PARALLEL_MIN_K = 16;
     /**
-     * A B^T with at most this many rows runs as dot products ({@link DotKernel}), without packing B: at
-     * 128x256x128 230 against 164 GFLOP/s; at 256^3 the packed kernel was ahead (259 against 196).
+     * A B^T runs as dot products ({@link DotKernel}, no packing of B) only with at most this many rows and
+     * a k more than 4 times the rows; otherwise B is transposed into panels for the tile kernel. Dot
+     * products pay per element of C (a reduction, k/16 loads of both rows); the transposing pack pays per
+     * element of B, shared by all rows. Measured single-thread, GFLOP/s dot against packed: 8x784x256 156
+     * / 39, 32x784x256 122 / 97, 128x784x256 (2 threads) 182 / 170, 32x256x256 80 / 75; but 64x256x256
+     * 106 / 130, 128x128x256 83 / 151, 32x128x256 83 / 97, and with k below one vector (the input
+     * gradient of a 10-class output layer) 2.5 / 97, all scalar tails.
      */
     static final int DOT_MAX_M = 128;
 
@@ -85,7 +90,7 @@ final class Sgemm implements WorkerPool.Task {
             outer(alpha, a, b, beta, c, m, n);
             return;
         }
-        boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M;
+        boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M && k >= L && k > 4 * m;
         if ((long) m * n * k >= PARALLEL_MIN_MACS && k >= PARALLEL_MIN_K && pool.tryAcquire()) {
             try {
                 this.dot = dot;
