@@ -23,13 +23,16 @@ final class Sgemm implements WorkerPool.Task {
      */
     static final int KC = 256;
     /**
-     * B is packed into contiguous panels only when it is larger than this many floats (about the 1 MiB
-     * L2): below, reading it in place was as fast, and packing is pure overhead; above, panels of rows
-     * 4 KiB apart thrash the cache sets and the TLB.
+     * B is packed, panel by panel, into a contiguous 32 KiB buffer only when a thread has more rows than
+     * this, enough row tiles to reuse each packed panel. Read in place, a panel is 32 floats of rows 1 KiB
+     * and more apart, which L1 cannot hold (few cache sets), so every row tile streams it again from L2.
+     * Measured single-thread at 64x784x256: the kernel alone 198 us with B in place, 156 us on packed
+     * panels (packing all of them: 24 us). In-JVM A/B with 50 ms alternating rounds, packing above 32 rows
+     * against the former rule (only above 64 rows and 224K floats of B): 128x784x256 A B on 2 threads
+     * 182 -> 223 GFLOP/s, 128x256x128 +11 %, the batch-128 training step +4 to +14 %; at 24 rows packing
+     * lost 23 %, at 32 it was even.
      */
-    static final long PACK_B_MIN = 224 * 1024;
-    /** ... and only when a thread has more rows than this, to reuse each packed panel enough. */
-    static final int PACK_ROWS = 64;
+    static final int PACK_ROWS = 32;
     /**
      * Below this many multiply-adds (about 40 us of one core's work) a GEMM runs on one thread. A lone
      * GEMM gains from a split well below this, but inside a training step it lost: the other core must
@@ -55,14 +58,23 @@ final class Sgemm implements WorkerPool.Task {
      */
     static final int DOT_MAX_M = 128;
 
-    /** Per-thread packing buffers, grown on demand and then reused. */
+    /** Per-thread packing buffers: A's grown on demand and then reused, one B panel, one C tile. */
     private static final class Scratch {
         float[] a = new float[0];
-        float[] b = new float[0];
+        final float[] b = new float[KC * NR];
         final float[] tile = new float[MR * NR];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Forgets this thread's buffers, for {@link Warmup}: each new thread's first GEMM grows its A buffer,
+     * and a branch the JIT never saw taken while profiling becomes a trap that sends the whole GEMM back to
+     * the interpreter (seen: a worker's first packing deoptimized {@code block} mid-training).
+     */
+    static void dropScratch() {
+        SCRATCH.remove();
+    }
 
     private final WorkerPool pool;
     // The arguments of the GEMM being split, set while holding the pool.
@@ -159,7 +171,7 @@ final class Sgemm implements WorkerPool.Task {
         }
         int tiles = (m1 - m0 + MR - 1) / MR;
         int blocks = (k + KC - 1) / KC, kcMax = (k + blocks - 1) / blocks; // 784 = 4 x 196, not 3 x 256 + 16
-        boolean packB = transB || (long) k * (n1 - n0) > PACK_B_MIN && m1 - m0 > PACK_ROWS;
+        boolean packB = transB || m1 - m0 > PACK_ROWS;
         for (int kb = 0; kb < k; kb += kcMax) {
             int kc = Math.min(kcMax, k - kb);
             boolean add = kb > 0 || beta != 0f; // later k-blocks accumulate onto the first
@@ -176,9 +188,6 @@ final class Sgemm implements WorkerPool.Task {
                     po = kb * ldb + j0;
                     pld = ldb;
                 } else {
-                    if (s.b.length < KC * NR) {
-                        s.b = new float[KC * NR];
-                    }
                     packB(transB, b, ldb, kb, kc, j0, nc, s.b);
                     panel = s.b;
                     po = 0;

@@ -23,6 +23,7 @@ final class Warmup {
             {0, 1, 5, 40, 9}, {0, 1, 5, 32, 9}, {0, 1, 2, 40, 33}, // dot products (k > 4 m): blocks, edges, tails
             {0, 0, 1, 19, 37}, {0, 1, 1, 19, 6}, {1, 0, 1, 5, 40}, // one row: GEMV and dot products
             {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
+            {0, 0, 40, 9, 37}, {1, 0, 40, 9, 37}, // more rows than Sgemm.PACK_ROWS: B packed
     };
 
     private Warmup() {
@@ -30,16 +31,18 @@ final class Warmup {
 
     static void run() {
         Sgemm sgemm = new Sgemm(new WorkerPool(1));
-        float[] a = filled(9 * 40), b = filled(40 * 40), c = new float[9 * 40];
+        float[] a = filled(9 * 40), b = filled(40 * 40), c = new float[40 * 40];
         int n = 2 * Kernel.L + 3; // a vector loop and a scalar tail
         float[] z = filled(2 * n), ga = filled(2 * n), bias = filled(n), out = new float[2 * n];
-        float[] w = filled(n), g = filled(n), m = new float[n], s = new float[n], panel = new float[4 * Kernel.NR];
+        float[] w = filled(n), g = filled(n), m = new float[n], s = new float[n];
         for (int i = 0; i < CALLS; i++) {
             int[] shape = GEMMS[i % GEMMS.length];
             float beta = (i & 3) == 0 ? 0f : (i & 3) == 1 ? 1f : 0.5f;
             sgemm.gemm(shape[0] == 1, shape[1] == 1, 0.5f, a, shape[0] == 1 ? shape[2] : shape[3], b,
                     shape[1] == 1 ? shape[3] : shape[4], beta, c, shape[2], shape[4], shape[3]);
-            Sgemm.packB(false, b, 40, 0, 4, 0, Kernel.NR, panel); // large B's full panels (tiny ones are read in place)
+            if (i % 64 == 63) {
+                Sgemm.dropScratch(); // so that growing a thread's buffers is in the profile, not a trap
+            }
             float slope = (i & 1) == 0 ? 0f : 0.01f, l1 = (i & 2) == 0 ? 0f : 1e-4f, l2 = (i & 4) == 0 ? 0f : 1e-4f;
             Elementwise.biasLeaky(z, bias, out, 2, n, (i % 3) == 2 ? 1f : slope);
             Elementwise.leakyBackward(z, ga, out, 2 * n, slope);
