@@ -178,7 +178,7 @@ final class Sgemm implements WorkerPool.Task {
             if (s.a.length < tiles * kc * MR) {
                 s.a = new float[tiles * KC * MR];
             }
-            packA(transA, alpha, a, lda, m0, m1, kb, kc, s.a);
+            PackA.pack(transA, alpha, a, lda, m0, m1, kb, kc, s.a);
             for (int j0 = n0; j0 < n1; j0 += NR) {
                 int nc = Math.min(NR, n1 - j0);
                 float[] panel;
@@ -205,32 +205,6 @@ final class Sgemm implements WorkerPool.Task {
                                 c[at] = add ? c[at] + s.tile[r * NR + j] : s.tile[r * NR + j];
                             }
                         }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Rows [m0, m1) of alpha op(A), k's [kb, kb + kc), as MR-row tiles, k-major inside a tile, zero-padded
-     * (alpha is applied here, once per element of A, rather than to every tile of C).
-     */
-    private static void packA(boolean transA, float alpha, float[] a, int lda, int m0, int m1, int kb, int kc,
-                              float[] dst) {
-        for (int i0 = m0, t = 0; i0 < m1; i0 += MR, t++) {
-            int base = t * kc * MR, mr = Math.min(MR, m1 - i0);
-            if (transA) {
-                for (int p = 0; p < kc; p++) {
-                    int src = (kb + p) * lda + i0, d = base + p * MR;
-                    for (int r = 0; r < MR; r++) {
-                        dst[d + r] = r < mr ? alpha * a[src + r] : 0f;
-                    }
-                }
-            } else {
-                for (int r = 0; r < MR; r++) {
-                    int src = (i0 + r) * lda + kb, d = base + r;
-                    for (int p = 0; p < kc; p++) {
-                        dst[d + p * MR] = r < mr ? alpha * a[src + p] : 0f;
                     }
                 }
             }
