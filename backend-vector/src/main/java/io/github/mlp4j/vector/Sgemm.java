@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Single-precision GEMM, {@code C = alpha op(A) op(B) + beta C}, row-major, on {@link Kernel}: A is
- * packed into MR-row tiles per block of {@link #KC} k's; B is read in place when not transposed and
- * packed (zero-padded) only for the last, narrow panel, or always, transposing, for {@code A B^T}. The
+ * packed into MR-row tiles per block of {@link #KC} k's ({@link PackA}); B is packed panel by panel
+ * (zero-padded) when a thread has more than {@link #PACK_ROWS} rows to reuse each panel, always,
+ * transposing, for {@code A B^T}, and otherwise read in place except for a last, narrow panel. The
  * work splits across threads by row tiles, or by column panels when there are few rows; every element
  * of C is computed by one thread in the same order, so the result does not depend on the thread count.
  */
