@@ -3,6 +3,7 @@ package io.github.mlp4j.vector;
 import static io.github.mlp4j.vector.Kernel.MR;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,8 @@ class PackATest {
                     }
                 }
                 PackA.pack(transA, 0.75f, a, lda, m0, m1, kb, kc, actual);
-                assertArrayEquals(expected, java.util.Arrays.copyOf(actual, expected.length),
-                        (transA ? "A^T " : "A ") + java.util.Arrays.toString(c));
+                assertArrayEquals(expected, Arrays.copyOf(actual, expected.length),
+                        (transA ? "A^T " : "A ") + Arrays.toString(c));
             }
         }
     }

@@ -9,6 +9,7 @@ import io.github.mlp4j.nn.Activation;
 import io.github.mlp4j.nn.Loss;
 import io.github.mlp4j.nn.Network;
 import io.github.mlp4j.optim.Adam;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ public class SteadyStateTest {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     static Dataset data(int n) {
         SplittableRandom rng = new SplittableRandom(1);
@@ -42,15 +44,19 @@ public class SteadyStateTest {
 
     /**
      * Bytes the training thread allocates per step: the least of four averages over 500 steps each (steps
-     * 300..2300 of one epoch). Allocation in the step itself shows in every window; the JIT's transients do
-     * not: a kernel deoptimized by a branch it had not seen runs in C1 until C2 recompiles it (up to a
-     * second), and C1 code makes every Vector API vector an object (18-120 KB per step, in 1 of 8 runs).
+     * 300..2300 of one epoch, once the JIT has gone quiet at step 300). Allocation in the step itself
+     * shows in every window; the JIT's transients do not: a kernel deoptimized by a branch it had not seen
+     * runs in C1 until C2 recompiles it (up to a second), and C1 code makes every Vector API vector an
+     * object (18-120 KB per step, in 1 of 8 runs).
      */
     public static double allocationPerStep(Backend b) {
         long[] at = new long[5];
         TrainingListener meter = new TrainingListener() {
             @Override
             public void onIteration(int epoch, long iteration, double loss) {
+                if (iteration == 300) {
+                    awaitCompilerIdle();
+                }
                 if (iteration >= 300 && iteration <= 2300 && iteration % 500 == 300) {
                     at[(int) (iteration - 300) / 500] = THREADS.getCurrentThreadAllocatedBytes();
                 }
@@ -63,6 +69,29 @@ public class SteadyStateTest {
             least = Math.min(least, at[w + 1] - at[w]);
         }
         return least / 500.0;
+    }
+
+    /**
+     * Waits, up to 30 s, until the JIT has finished no compilation for half a second, so that the windows
+     * measure compiled code rather than the queue of a busy machine: with both cores loaded by other
+     * processes, C2 took seconds to get to the kernels, and 3 of 6 runs failed at 27-143 KB per step.
+     */
+    static void awaitCompilerIdle() {
+        if (JIT == null || !JIT.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L, last = JIT.getTotalCompilationTime();
+        for (int quiet = 0; quiet < 10 && System.nanoTime() < deadline; ) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = JIT.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
     }
 
     /** Heap in use after 40 epochs minus after 5, after garbage collection, in bytes. */
