@@ -6,7 +6,6 @@ import static io.github.mlp4j.vector.Kernel.NR;
 import static io.github.mlp4j.vector.Kernel.S;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * Single-precision GEMM, {@code C = alpha op(A) op(B) + beta C}, row-major, on {@link Kernel}: A is
@@ -189,7 +188,7 @@ final class Sgemm implements WorkerPool.Task {
                     po = kb * ldb + j0;
                     pld = ldb;
                 } else {
-                    packB(transB, b, ldb, kb, kc, j0, nc, s.b);
+                    PackB.pack(transB, b, ldb, kb, kc, j0, nc, s.b, s.tile);
                     panel = s.b;
                     po = 0;
                     pld = NR;
@@ -207,31 +206,6 @@ final class Sgemm implements WorkerPool.Task {
                             }
                         }
                     }
-                }
-            }
-        }
-    }
-
-    /** Columns [j0, j0 + nc) of op(B), k's [kb, kb + kc), as one NR-wide panel, zero-padded. */
-    static void packB(boolean transB, float[] b, int ldb, int kb, int kc, int j0, int nc, float[] dst) {
-        if (transB) {
-            for (int j = 0; j < NR; j++) {
-                int src = (j0 + j) * ldb + kb;
-                for (int p = 0; p < kc; p++) {
-                    dst[p * NR + j] = j < nc ? b[src + p] : 0f;
-                }
-            }
-        } else if (nc == NR) { // a full panel: two vector copies per k
-            for (int p = 0; p < kc; p++) {
-                int src = (kb + p) * ldb + j0;
-                FloatVector.fromArray(S, b, src).intoArray(dst, p * NR);
-                FloatVector.fromArray(S, b, src + L).intoArray(dst, p * NR + L);
-            }
-        } else {
-            for (int p = 0; p < kc; p++) {
-                int src = (kb + p) * ldb + j0;
-                for (int j = 0; j < NR; j++) {
-                    dst[p * NR + j] = j < nc ? b[src + j] : 0f;
                 }
             }
         }

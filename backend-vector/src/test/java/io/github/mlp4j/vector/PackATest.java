@@ -29,6 +29,7 @@ class PackATest {
             for (boolean transA : new boolean[] {false, true}) {
                 int lda = transA ? m : k, tiles = (m1 - m0 + MR - 1) / MR;
                 float[] expected = new float[tiles * kc * MR], actual = new float[expected.length + 5];
+                Arrays.fill(actual, Float.NaN); // every slot of the tiles must be written
                 for (int t = 0; t < tiles; t++) {
                     for (int p = 0; p < kc; p++) {
                         for (int r = 0; r < MR; r++) {
