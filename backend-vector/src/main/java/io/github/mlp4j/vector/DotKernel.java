@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorShuffle;
 
 /**
  * {@code C = alpha A B^T + beta C} as dot products: row i of A and row j of B are both contiguous along
- * k, so each element of C is one dot product, with no packing. For few rows of A this beats the
- * broadcast kernel, which must first transpose B into panels (a scalar pass that, at 32x784x256, took
- * as long as the multiplication: 122 against 268 GFLOP/s for A B). Blocks of 4 x 4 outputs share each
+ * k, so each element of C is one dot product, with no packing. For few rows of A (up to
+ * {@link Sgemm#DOT_MAX_M}) this beats the broadcast kernel, which must first transpose B into panels, a
+ * cost that fewer rows share. Blocks of 4 x 4 outputs share each
  * load of A and B across 4 multiply-adds and keep 16 accumulators in registers; four rows of A (12 KiB at
  * k = 784) stay in L1 while B streams past.
  */

@@ -51,12 +51,12 @@ final class Sgemm implements WorkerPool.Task {
      * A B^T runs as dot products ({@link DotKernel}, no packing of B) only with at most this many rows and
      * a k more than 4 times the rows; otherwise B is transposed into panels for the tile kernel. Dot
      * products pay per element of C (a reduction, k/16 loads of both rows); the transposing pack pays per
-     * element of B, shared by all rows. Measured single-thread, GFLOP/s dot against packed: 8x784x256 156
-     * / 39, 32x784x256 122 / 97, 128x784x256 (2 threads) 182 / 170, 32x256x256 80 / 75; but 64x256x256
-     * 106 / 130, 128x128x256 83 / 151, 32x128x256 83 / 97, and with k below one vector (the input
-     * gradient of a 10-class output layer) 2.5 / 97, all scalar tails.
+     * element of B, shared by all rows. Since that pack runs in registers ({@link PackB}), single thread,
+     * both paths alternating in one JVM, packed / dot: 8 rows 0.24-0.68 (k = 784, 256, 128), 16 rows
+     * 0.61-1.09, 32 rows 0.99-1.59, 64 rows 1.28-1.58, 128x784x256 1.26 (n = 256). With the scalar pack
+     * dot products had won up to 128 rows at k = 784.
      */
-    static final int DOT_MAX_M = 128;
+    static final int DOT_MAX_M = 24;
 
     /** Per-thread packing buffers: A's grown on demand and then reused, one B panel, one C tile. */
     private static final class Scratch {
