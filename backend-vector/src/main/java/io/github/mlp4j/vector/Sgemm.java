@@ -49,14 +49,15 @@ final class Sgemm implements WorkerPool.Task {
     static final int PARALLEL_MIN_K = 16;
     /**
      * A B^T runs as dot products ({@link DotKernel}, no packing of B) only with at most this many rows and
-     * a k more than 4 times the rows; otherwise B is transposed into panels for the tile kernel. Dot
+     * a k more than 8 times the rows; otherwise B is transposed into panels for the tile kernel. Dot
      * products pay per element of C (a reduction, k/16 loads of both rows); the transposing pack pays per
      * element of B, shared by all rows. Since that pack runs in registers ({@link PackB}), single thread,
-     * both paths alternating in one JVM, packed / dot: 8 rows 0.24-0.68 (k = 784, 256, 128), 16 rows
-     * 0.61-1.09, 32 rows 0.99-1.59, 64 rows 1.28-1.58, 128x784x256 1.26 (n = 256). With the scalar pack
-     * dot products had won up to 128 rows at k = 784.
+     * both paths alternating in one JVM, packed / dot (n = 256): at k = 784, 8 rows 0.24, 16 rows 0.61, 32
+     * rows 0.99, 48 rows 1.15, 64 rows 1.28, 128 rows 1.26; at k = 256, 8 rows 0.51, 16 rows 0.82, 32 rows
+     * 1.23, 64 rows 1.58; at k = 128, 4 rows 0.30, 8 rows 0.68, 16 rows 1.09, 32 rows 1.59. With the
+     * scalar pack dot products had won up to 128 rows at k = 784.
      */
-    static final int DOT_MAX_M = 24;
+    static final int DOT_MAX_M = 32;
 
     /** Per-thread packing buffers: A's grown on demand and then reused, one B panel, one C tile. */
     private static final class Scratch {
@@ -102,7 +103,7 @@ final class Sgemm implements WorkerPool.Task {
             outer(alpha, a, b, beta, c, m, n);
             return;
         }
-        boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M && k >= L && k > 4 * m;
+        boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M && k >= L && k > 8 * m;
         if ((long) m * n * k >= PARALLEL_MIN_MACS && k >= PARALLEL_MIN_K && pool.tryAcquire()) {
             try {
                 this.dot = dot;
