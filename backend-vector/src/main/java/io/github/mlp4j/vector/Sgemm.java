@@ -59,7 +59,10 @@ final class Sgemm implements WorkerPool.Task {
      */
     static final int DOT_MAX_M = 32;
 
-    /** Per-thread packing buffers: A's grown on demand and then reused, one B panel, one C tile. */
+    /**
+     * Per-thread packing buffers: A's grown on demand and then reused, one B panel, one C tile (for edge
+     * tiles, the dot kernel's sums, and {@link PackB}'s transposes, never two at once).
+     */
     private static final class Scratch {
         float[] a = new float[0];
         final float[] b = new float[KC * NR];
