@@ -61,7 +61,7 @@ final class Sgemm implements WorkerPool.Task {
 
     /**
      * Per-thread packing buffers: A's grown on demand and then reused, one B panel, one C tile (for edge
-     * tiles, the dot kernel's sums, and {@link PackB}'s transposes, never two at once).
+     * tiles and the dot kernel's sums).
      */
     private static final class Scratch {
         float[] a = new float[0];
@@ -192,7 +192,7 @@ final class Sgemm implements WorkerPool.Task {
                     po = kb * ldb + j0;
                     pld = ldb;
                 } else {
-                    PackB.pack(transB, b, ldb, kb, kc, j0, nc, s.b, s.tile);
+                    PackB.pack(transB, b, ldb, kb, kc, j0, nc, s.b);
                     panel = s.b;
                     po = 0;
                     pld = NR;

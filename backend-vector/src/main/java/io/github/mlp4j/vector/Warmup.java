@@ -24,6 +24,7 @@ final class Warmup {
             {0, 0, 1, 19, 37}, {0, 1, 1, 19, 6}, {1, 0, 1, 5, 40}, // one row: GEMV and dot products
             {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
             {0, 0, 40, 9, 37}, {1, 0, 40, 9, 37}, // more rows than Sgemm.PACK_ROWS: B packed
+            {0, 1, 40, 256, 64}, // B^T packed by whole 16 x 16 transposes, 64 of them per call
     };
 
     private Warmup() {
@@ -31,7 +32,7 @@ final class Warmup {
 
     static void run() {
         Sgemm sgemm = new Sgemm(new WorkerPool(1));
-        float[] a = filled(9 * 40), b = filled(40 * 40), c = new float[40 * 40];
+        float[] a = filled(40 * 256), b = filled(256 * 64), c = new float[40 * 64];
         int n = 2 * Kernel.L + 3; // a vector loop and a scalar tail
         float[] z = filled(2 * n), ga = filled(2 * n), bias = filled(n), out = new float[2 * n];
         float[] w = filled(n), g = filled(n), m = new float[n], s = new float[n];

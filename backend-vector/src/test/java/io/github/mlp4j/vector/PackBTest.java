@@ -2,6 +2,7 @@ package io.github.mlp4j.vector;
 
 import static io.github.mlp4j.vector.Kernel.NR;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * B's panels, packed by the vector copies and transposes, hold exactly what the documented layout says:
- * {@code dst[p*NR + j] = op(B)[kb + p][j0 + j]}, zero past the last column. Shapes cover whole 16-k
- * blocks with and without a tail, a narrow last panel, and an offset column and k range.
+ * {@code dst[p*NR + j] = op(B)[kb + p][j0 + j]}, zero past the last column, and nothing past the panel is
+ * touched. Shapes cover whole 16-k blocks with and without a tail, a narrow last panel, and an
+ * offset column and k range.
  */
 class PackBTest {
 
@@ -29,16 +31,19 @@ class PackBTest {
             for (boolean transB : new boolean[] {false, true}) {
                 int ldb = transB ? k : n; // B^T is stored n x k
                 float[] expected = new float[kc * NR], actual = new float[kc * NR + 5];
-                Arrays.fill(actual, Float.NaN); // every slot of the panel must be written
+                Arrays.fill(actual, Float.NaN); // every slot of the panel must be written, no other
                 for (int p = 0; p < kc; p++) {
                     for (int j = 0; j < NR; j++) {
                         int q = kb + p, col = j0 + j;
                         expected[p * NR + j] = j < nc ? (transB ? b[col * ldb + q] : b[q * ldb + col]) : 0f;
                     }
                 }
-                PackB.pack(transB, b, ldb, kb, kc, j0, nc, actual, new float[16 * 16]);
-                assertArrayEquals(expected, Arrays.copyOf(actual, expected.length),
-                        (transB ? "B^T " : "B ") + Arrays.toString(c));
+                PackB.pack(transB, b, ldb, kb, kc, j0, nc, actual);
+                String what = (transB ? "B^T " : "B ") + Arrays.toString(c);
+                assertArrayEquals(expected, Arrays.copyOf(actual, expected.length), what);
+                for (int i = expected.length; i < actual.length; i++) {
+                    assertTrue(Float.isNaN(actual[i]), what + " wrote slot " + i);
+                }
             }
         }
     }
