@@ -11,7 +11,9 @@ import jdk.incubator.vector.VectorOperators;
  * Vectorized element-wise kernels for what a training step does besides GEMM: bias + ReLU-family
  * activations forward and backward, column sums and the optimizer updates (SGD, momentum, AdaGrad,
  * RMSProp, Adam). Each makes one pass over its arrays with a scalar tail; the results equal the
- * reference backend's up to FMA rounding.
+ * reference backend's up to FMA rounding. The optimizer updates take a range [from, to) of the parameters,
+ * so that {@link Stripes} can split them across threads; starting at a multiple of the vector length, a
+ * range computes each element exactly as the whole pass would.
  */
 final class Elementwise {
 
@@ -83,20 +85,21 @@ final class Elementwise {
     }
 
     /** @param w modified */
-    static void sgd(float[] w, float[] g, float lr, float l1, float l2) {
-        int bound = S.loopBound(w.length), i = 0;
+    static void sgd(float[] w, float[] g, int from, int to, float lr, float l1, float l2) {
+        int bound = from + S.loopBound(to - from), i = from;
         for (; i < bound; i += L) {
             FloatVector wv = FloatVector.fromArray(S, w, i);
             wv.sub(regularized(FloatVector.fromArray(S, g, i), wv, l1, l2).mul(lr)).intoArray(w, i);
         }
-        for (; i < w.length; i++) {
+        for (; i < to; i++) {
             w[i] -= lr * regularized(g[i], w[i], l1, l2);
         }
     }
 
     /** @param w modified @param v modified */
-    static void momentum(float[] w, float[] g, float[] v, float lr, float mu, boolean nesterov, float l1, float l2) {
-        int bound = S.loopBound(w.length), i = 0;
+    static void momentum(float[] w, float[] g, float[] v, int from, int to, float lr, float mu, boolean nesterov,
+                         float l1, float l2) {
+        int bound = from + S.loopBound(to - from), i = from;
         for (; i < bound; i += L) {
             FloatVector wv = FloatVector.fromArray(S, w, i);
             FloatVector gi = regularized(FloatVector.fromArray(S, g, i), wv, l1, l2);
@@ -104,7 +107,7 @@ final class Elementwise {
             vv.intoArray(v, i);
             wv.sub((nesterov ? gi.add(vv.mul(mu)) : vv).mul(lr)).intoArray(w, i);
         }
-        for (; i < w.length; i++) {
+        for (; i < to; i++) {
             float gi = regularized(g[i], w[i], l1, l2);
             v[i] = mu * v[i] + gi;
             w[i] -= lr * (nesterov ? gi + mu * v[i] : v[i]);
@@ -112,8 +115,8 @@ final class Elementwise {
     }
 
     /** {@code s += g^2; w -= lr g / (sqrt(s) + eps)}. @param w modified @param s modified */
-    static void adagrad(float[] w, float[] g, float[] s, float lr, float eps, float l1, float l2) {
-        int bound = S.loopBound(w.length), i = 0;
+    static void adagrad(float[] w, float[] g, float[] s, int from, int to, float lr, float eps, float l1, float l2) {
+        int bound = from + S.loopBound(to - from), i = from;
         for (; i < bound; i += L) {
             FloatVector wv = FloatVector.fromArray(S, w, i);
             FloatVector gi = regularized(FloatVector.fromArray(S, g, i), wv, l1, l2);
@@ -121,7 +124,7 @@ final class Elementwise {
             sv.intoArray(s, i);
             wv.sub(gi.mul(lr).div(sv.sqrt().add(eps))).intoArray(w, i);
         }
-        for (; i < w.length; i++) {
+        for (; i < to; i++) {
             float gi = regularized(g[i], w[i], l1, l2);
             s[i] += gi * gi;
             w[i] -= lr * gi / ((float) Math.sqrt(s[i]) + eps);
@@ -129,8 +132,9 @@ final class Elementwise {
     }
 
     /** {@code e = rho e + (1 - rho) g^2; w -= lr g / (sqrt(e) + eps)}. @param w modified @param e modified */
-    static void rmsprop(float[] w, float[] g, float[] e, float lr, float rho, float eps, float l1, float l2) {
-        int bound = S.loopBound(w.length), i = 0;
+    static void rmsprop(float[] w, float[] g, float[] e, int from, int to, float lr, float rho, float eps, float l1,
+                        float l2) {
+        int bound = from + S.loopBound(to - from), i = from;
         for (; i < bound; i += L) {
             FloatVector wv = FloatVector.fromArray(S, w, i);
             FloatVector gi = regularized(FloatVector.fromArray(S, g, i), wv, l1, l2);
@@ -138,7 +142,7 @@ final class Elementwise {
             ev.intoArray(e, i);
             wv.sub(gi.mul(lr).div(ev.sqrt().add(eps))).intoArray(w, i);
         }
-        for (; i < w.length; i++) {
+        for (; i < to; i++) {
             float gi = regularized(g[i], w[i], l1, l2);
             e[i] = rho * e[i] + (1f - rho) * gi * gi;
             w[i] -= lr * gi / ((float) Math.sqrt(e[i]) + eps);
@@ -146,11 +150,11 @@ final class Elementwise {
     }
 
     /** @param w modified @param m modified @param v modified */
-    static void adam(float[] w, float[] g, float[] m, float[] v, float lr, float beta1, float beta2, float eps, int step,
-                     float weightDecay, float l1, float l2) {
+    static void adam(float[] w, float[] g, float[] m, float[] v, int from, int to, float lr, float beta1, float beta2,
+                     float eps, int step, float weightDecay, float l1, float l2) {
         float c1 = (float) (1.0 - Math.pow(beta1, step)), c2 = (float) (1.0 - Math.pow(beta2, step));
         float decay = 1f - lr * weightDecay;
-        int bound = S.loopBound(w.length), i = 0;
+        int bound = from + S.loopBound(to - from), i = from;
         for (; i < bound; i += L) {
             FloatVector wv = FloatVector.fromArray(S, w, i);
             FloatVector gi = regularized(FloatVector.fromArray(S, g, i), wv, l1, l2);
@@ -161,7 +165,7 @@ final class Elementwise {
             FloatVector update = mv.div(c1).div(vv.div(c2).sqrt().add(eps)).mul(lr);
             wv.mul(decay).sub(update).intoArray(w, i);
         }
-        for (; i < w.length; i++) {
+        for (; i < to; i++) {
             float gi = regularized(g[i], w[i], l1, l2);
             m[i] = beta1 * m[i] + (1f - beta1) * gi;
             v[i] = beta2 * v[i] + (1f - beta2) * gi * gi;

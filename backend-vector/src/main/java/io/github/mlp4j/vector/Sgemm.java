@@ -3,9 +3,7 @@ package io.github.mlp4j.vector;
 import static io.github.mlp4j.vector.Kernel.L;
 import static io.github.mlp4j.vector.Kernel.MR;
 import static io.github.mlp4j.vector.Kernel.NR;
-import static io.github.mlp4j.vector.Kernel.S;
 
-import jdk.incubator.vector.FloatVector;
 
 /**
  * Single-precision GEMM, {@code C = alpha op(A) op(B) + beta C}, row-major, on {@link Kernel}: A is
@@ -81,30 +79,36 @@ final class Sgemm implements WorkerPool.Task {
     }
 
     private final WorkerPool pool;
+    private final Gemv gemv;
     // The arguments of the GEMM being split, set while holding the pool.
-    private boolean transA, transB, dot;
+    private boolean transA, transB, dot, byRows;
     private float alpha, beta;
     private float[] a, b, c;
     private int m, n, k, lda, ldb;
 
     Sgemm(WorkerPool pool) {
         this.pool = pool;
+        this.gemv = new Gemv(pool);
     }
 
-    void gemm(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
-              float[] c, int m, int n, int k) {
+    /**
+     * {@code C = alpha op(A) op(B) + beta C} (C is m x n, row-major, modified). Returns whether the threads
+     * wrote C in stripes of rows (split by rows, or an outer product split by {@link Gemv}): where C is a
+     * gradient, {@link Stripes} then splits its update the same way, on the cores that hold it.
+     */
+    boolean gemm(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
+                 float[] c, int m, int n, int k) {
         // One row (A^T of a k x 1 A is the same contiguous row): a GEMV, or dot products for A B^T.
         if (m == 1 && (!transA || lda == 1) && (!transB || DotKernel.AVAILABLE)) {
             if (transB) {
                 DotKernel.rowRange(alpha, a, 0, b, ldb, beta, c, 0, 0, n, k);
             } else {
-                gemv(alpha, a, b, ldb, beta, c, 0, n, k);
+                gemv.gemv(alpha, a, b, ldb, beta, c, n, k);
             }
-            return;
+            return false;
         }
         if (k == 1 && (transA || lda == 1) && (!transB || ldb == 1)) { // both operands are contiguous vectors
-            outer(alpha, a, b, beta, c, m, n);
-            return;
+            return gemv.outer(alpha, a, b, beta, c, m, n);
         }
         boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M && k >= L && k > 8 * m;
         if ((long) m * n * k >= PARALLEL_MIN_MACS && k >= PARALLEL_MIN_K && pool.tryAcquire()) {
@@ -122,18 +126,22 @@ final class Sgemm implements WorkerPool.Task {
                 this.k = k;
                 this.lda = lda;
                 this.ldb = ldb;
+                int parts = pool.threads(), tiles = (m + MR - 1) / MR, panels = (n + NR - 1) / NR;
+                // A B^T packs (transposes) every panel of B it uses: split by columns, so each is packed once.
+                byRows = transB ? panels < parts : tiles >= 2 * parts || tiles >= panels;
                 pool.run(this);
+                return byRows && !dot;
             } finally {
                 this.a = this.b = this.c = null;
                 pool.release();
             }
-            return;
         }
         if (dot) {
             DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n, SCRATCH.get().tile);
         } else {
             block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n, SCRATCH.get());
         }
+        return false;
     }
 
     /** One thread's share: a range of row tiles, or of column panels when rows are few. */
@@ -148,8 +156,6 @@ final class Sgemm implements WorkerPool.Task {
             return;
         }
         int tiles = (m + MR - 1) / MR, panels = (n + NR - 1) / NR;
-        // A B^T packs (transposes) every panel of B it uses: split by columns, so each is packed once.
-        boolean byRows = transB ? panels < parts : tiles >= 2 * parts || tiles >= panels;
         if (byRows) {
             int per = (tiles + parts - 1) / parts, m0 = Math.min(m, part * per * MR), m1 = Math.min(m, m0 + per * MR);
             if (m0 < m1) {
@@ -211,81 +217,6 @@ final class Sgemm implements WorkerPool.Task {
                         }
                     }
                 }
-            }
-        }
-    }
-
-    /**
-     * The outer product {@code C = alpha a b + beta C} of a column of m and a row of n (a GEMM with k = 1:
-     * the weight gradient of a batch of one), row by row: one multiply per element of C and a store, where
-     * the tile kernel packed A into tiles, padded b to a panel and stored through a 16-register tile per
-     * 8 x 32 block. It is bound by writing C, so it runs on one thread (see {@link #PARALLEL_MIN_K}).
-     * Batch-1 training step of 784-256-128-10: 13.1k -> 16.7k samples/s (both in one JVM, alternating).
-     */
-    static void outer(float alpha, float[] a, float[] b, float beta, float[] c, int m, int n) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < m; i++) {
-            float ai = alpha * a[i];
-            FloatVector x = FloatVector.broadcast(S, ai);
-            int row = i * n, j = 0;
-            if (beta == 0f) {
-                for (; j < bound; j += L) {
-                    FloatVector.fromArray(S, b, j).mul(x).intoArray(c, row + j);
-                }
-                for (; j < n; j++) {
-                    c[row + j] = ai * b[j];
-                }
-            } else {
-                FloatVector bv = FloatVector.broadcast(S, beta);
-                for (; j < bound; j += L) {
-                    FloatVector.fromArray(S, b, j).fma(x, FloatVector.fromArray(S, c, row + j).mul(bv))
-                            .intoArray(c, row + j);
-                }
-                for (; j < n; j++) {
-                    c[row + j] = Math.fma(ai, b[j], beta * c[row + j]);
-                }
-            }
-        }
-    }
-
-    /**
-     * One row: {@code c = alpha a B + beta c}. Streams B front to back, four rows per pass over c (which
-     * stays in L1): reading B column panel by column panel instead strode 1 KiB between loads and ran at a
-     * third of the speed.
-     */
-    static void gemv(float alpha, float[] a, float[] b, int ldb, float beta, float[] c, int n0, int n1, int k) {
-        int bound = n0 + S.loopBound(n1 - n0);
-        for (int j = n0; j < n1; j++) {
-            c[j] = beta == 0f ? 0f : beta * c[j];
-        }
-        int p = 0;
-        for (; p + 4 <= k; p += 4) {
-            FloatVector x0 = FloatVector.broadcast(S, alpha * a[p]), x1 = FloatVector.broadcast(S, alpha * a[p + 1]),
-                    x2 = FloatVector.broadcast(S, alpha * a[p + 2]), x3 = FloatVector.broadcast(S, alpha * a[p + 3]);
-            int b0 = p * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
-            int j = n0;
-            for (; j < bound; j += L) {
-                FloatVector acc = FloatVector.fromArray(S, c, j);
-                acc = FloatVector.fromArray(S, b, b0 + j).fma(x0, acc);
-                acc = FloatVector.fromArray(S, b, b1 + j).fma(x1, acc);
-                acc = FloatVector.fromArray(S, b, b2 + j).fma(x2, acc);
-                acc = FloatVector.fromArray(S, b, b3 + j).fma(x3, acc);
-                acc.intoArray(c, j);
-            }
-            for (; j < n1; j++) {
-                c[j] = Math.fma(alpha * a[p + 3], b[b3 + j], Math.fma(alpha * a[p + 2], b[b2 + j],
-                        Math.fma(alpha * a[p + 1], b[b1 + j], Math.fma(alpha * a[p], b[b0 + j], c[j]))));
-            }
-        }
-        for (; p < k; p++) {
-            float ap = alpha * a[p];
-            FloatVector x = FloatVector.broadcast(S, ap);
-            int b0 = p * ldb, j = n0;
-            for (; j < bound; j += L) {
-                FloatVector.fromArray(S, b, b0 + j).fma(x, FloatVector.fromArray(S, c, j)).intoArray(c, j);
-            }
-            for (; j < n1; j++) {
-                c[j] = Math.fma(ap, b[b0 + j], c[j]);
             }
         }
     }

@@ -22,6 +22,7 @@ final class Warmup {
             {0, 0, 9, 19, 37}, {1, 0, 9, 19, 37}, {0, 1, 9, 19, 7}, {1, 1, 9, 19, 37}, // tiles, tails, edges
             {0, 1, 5, 56, 9}, {0, 1, 5, 48, 9}, {0, 1, 2, 40, 33}, // dot products (k > 8 m): blocks, edges, tails
             {0, 0, 1, 19, 37}, {0, 1, 1, 19, 6}, {1, 0, 1, 5, 40}, // one row: GEMV and dot products
+            {0, 0, 1, 513, 128}, // one row of a large B: GEMV in chunk sums
             {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
             {0, 0, 40, 9, 37}, {1, 0, 40, 9, 37}, // more rows than Sgemm.PACK_ROWS: B packed
             {0, 1, 40, 256, 64}, // B^T packed by whole 16 x 16 transposes, 64 of them per call
@@ -32,7 +33,7 @@ final class Warmup {
 
     static void run() {
         Sgemm sgemm = new Sgemm(new WorkerPool(1));
-        float[] a = filled(40 * 256), b = filled(256 * 64), c = new float[40 * 64];
+        float[] a = filled(40 * 256), b = filled(513 * 128), c = new float[40 * 64];
         int n = 2 * Kernel.L + 3; // a vector loop and a scalar tail
         float[] z = filled(2 * n), ga = filled(2 * n), bias = filled(n), out = new float[2 * n];
         float[] w = filled(n), g = filled(n), m = new float[n], s = new float[n];
@@ -48,11 +49,11 @@ final class Warmup {
             Elementwise.biasLeaky(z, bias, out, 2, n, (i % 3) == 2 ? 1f : slope);
             Elementwise.leakyBackward(z, ga, out, 2 * n, slope);
             Elementwise.sumColumns(z, out, 2, n);
-            Elementwise.sgd(w, g, 1e-3f, l1, l2);
-            Elementwise.momentum(w, g, m, 1e-3f, 0.9f, (i & 1) == 0, l1, l2);
-            Elementwise.adagrad(w, g, s, 1e-3f, 1e-8f, l1, l2);
-            Elementwise.rmsprop(w, g, s, 1e-3f, 0.9f, 1e-8f, l1, l2);
-            Elementwise.adam(w, g, m, s, 1e-3f, 0.9f, 0.999f, 1e-8f, 1 + (i & 7), (i & 8) == 0 ? 0f : 1e-4f, l1, l2);
+            Elementwise.sgd(w, g, 0, n, 1e-3f, l1, l2);
+            Elementwise.momentum(w, g, m, 0, n, 1e-3f, 0.9f, (i & 1) == 0, l1, l2);
+            Elementwise.adagrad(w, g, s, 0, n, 1e-3f, 1e-8f, l1, l2);
+            Elementwise.rmsprop(w, g, s, 0, n, 1e-3f, 0.9f, 1e-8f, l1, l2);
+            Elementwise.adam(w, g, m, s, 0, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1 + (i & 7), (i & 8) == 0 ? 0f : 1e-4f, l1, l2);
         }
     }
 

@@ -8,7 +8,10 @@ import io.github.mlp4j.backend.Matrix;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** EJML's check: the multi-threaded GEMM equals the single-threaded one, bit for bit, on awkward shapes. */
+/**
+ * EJML's check: the multi-threaded GEMM equals the single-threaded one, bit for bit, on awkward shapes;
+ * and so do the optimizer updates that {@link Stripes} splits.
+ */
 class ThreadsTest {
 
     private static final Backend ONE = new VectorBackend(1), TWO = new VectorBackend(2), THREE = new VectorBackend(3);
@@ -20,8 +23,9 @@ class ThreadsTest {
         // Most shapes are above the size at which a GEMM is split at all (Sgemm.PARALLEL_MIN_MACS), or the
         // test would compare one thread with itself; few rows (split by columns, dot products for A B^T),
         // odd sizes everywhere. The small ones check that small GEMMs stay correct on a multi-thread backend.
+        // One row or k = 1 with a large matrix: split in stripes (Gemv), GEMV in chunk sums.
         int[][] shapes = {{257, 300, 129}, {64, 784, 256}, {13, 1025, 1000}, {8, 2000, 600}, {100, 1001, 97},
-                {300, 1, 257}, {1, 784, 256}, {33, 65, 31}};
+                {300, 1, 257}, {1, 784, 256}, {33, 65, 31}, {1, 1025, 131}, {517, 1, 131}};
         long split = java.util.Arrays.stream(shapes).filter(x -> (long) x[0] * x[1] * x[2] >= Sgemm.PARALLEL_MIN_MACS
                 && x[1] >= Sgemm.PARALLEL_MIN_K && x[0] > 1).count();
         assertEquals(5, split, "shapes that the multi-threaded backends split");
@@ -52,6 +56,57 @@ class ThreadsTest {
                 assertArrayEquals(results[0], results[1], "2 threads vs 1: " + what);
                 assertArrayEquals(results[0], results[2], "3 threads vs 1: " + what);
             }
+        }
+    }
+
+    @Test
+    void splitOptimizerUpdatesEqualOneThread() {
+        int rows = 263, cols = 251; // 66,013 floats: above Stripes.MIN_FLOATS, and not a multiple of a vector
+        assertEquals(true, rows * cols >= Stripes.MIN_FLOATS);
+        SplittableRandom rng = new SplittableRandom(5);
+        float[][] init = new float[4][rows * cols];
+        for (float[] x : init) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) rng.nextDouble(-1, 1);
+            }
+        }
+        for (int i = 0; i < init[2].length; i++) {
+            init[3][i] = Math.abs(init[3][i]); // second moments are not negative
+        }
+        for (String optimizer : new String[] {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"}) {
+            float[][] results = new float[3][];
+            Backend[] backends = {ONE, TWO, THREE};
+            for (int b = 0; b < 3; b++) {
+                Backend be = backends[b];
+                Matrix[] m = new Matrix[4];
+                for (int j = 0; j < 4; j++) {
+                    m[j] = be.allocate(rows, cols);
+                    be.upload(j == 2 ? init[3] : init[j], 0, m[j]);
+                }
+                Matrix w = m[0], g = m[1], s1 = m[2], s2 = m[3];
+                // The gradient as an outer product, as a batch of one makes it: the pool writes it in stripes,
+                // and then updates it in stripes too (VectorBackend.written).
+                Matrix x = be.allocate(1, rows), y = be.allocate(1, cols);
+                be.upload(init[1], 0, x);
+                be.upload(init[2], 0, y);
+                be.gemm(true, false, 1f, x, y, 0f, g);
+                for (int step = 1; step <= 3; step++) {
+                    switch (optimizer) {
+                        case "sgd" -> be.sgd(w, g, 0.1f, 1e-3f, 1e-2f);
+                        case "momentum" -> be.momentum(w, g, s2, 0.1f, 0.9f, false, 1e-3f, 0f);
+                        case "nesterov" -> be.momentum(w, g, s2, 0.1f, 0.9f, true, 0f, 1e-2f);
+                        case "adagrad" -> be.adagrad(w, g, s1, 0.1f, 1e-8f, 0f, 0f);
+                        case "rmsprop" -> be.rmsprop(w, g, s1, 0.1f, 0.9f, 1e-8f, 1e-3f, 1e-2f);
+                        default -> be.adam(w, g, s2, s1, 1e-3f, 0.9f, 0.999f, 1e-8f, step, 1e-2f, 1e-3f, 1e-2f);
+                    }
+                }
+                results[b] = new float[3 * rows * cols];
+                be.download(w, results[b], 0);
+                be.download(s1, results[b], rows * cols);
+                be.download(s2, results[b], 2 * rows * cols);
+            }
+            assertArrayEquals(results[0], results[1], "2 threads vs 1: " + optimizer);
+            assertArrayEquals(results[0], results[2], "3 threads vs 1: " + optimizer);
         }
     }
 }
