@@ -123,7 +123,7 @@ final class Gemv implements WorkerPool.Task {
     }
 
     /** {@code c[j] += x[xo + j]} for j < n. @param c modified */
-    private static void add(float[] x, int xo, float[] c, int n) {
+    static void add(float[] x, int xo, float[] c, int n) {
         int bound = S.loopBound(n), j = 0;
         for (; j < bound; j += L) {
             FloatVector.fromArray(S, c, j).add(FloatVector.fromArray(S, x, xo + j)).intoArray(c, j);

@@ -56,6 +56,17 @@ final class Sgemm implements WorkerPool.Task {
      * scalar pack dot products had won up to 128 rows at k = 784.
      */
     static final int DOT_MAX_M = 32;
+    /**
+     * With at most this many rows, at least two k-blocks and a large B, C is computed as two halves of the
+     * k-blocks, {@code C = (beta C + first half) + second half}, whatever the thread count, and two threads
+     * take a half each ({@link #halves}). Split by rows instead, each thread has a few row tiles against all
+     * of B, reading B from L2 once per tile or two; in halves each reads half of B, for all rows, and a layer
+     * keeps each half of its weights on the core that updates it ({@link Stripes}, which splits the weight
+     * update in the same rows of B).
+     */
+    static final int HALVES_MAX_M = 64;
+    /** Below this many multiply-adds the halves run one after the other on the calling thread. */
+    static final long HALVES_MIN_MACS = 1L << 21;
 
     /**
      * Per-thread packing buffers: A's grown on demand and then reused, one B panel, one C tile (for edge
@@ -81,10 +92,12 @@ final class Sgemm implements WorkerPool.Task {
     private final WorkerPool pool;
     private final Gemv gemv;
     // The arguments of the GEMM being split, set while holding the pool.
-    private boolean transA, transB, dot, byRows;
+    private boolean transA, transB, dot, byRows, halves;
     private float alpha, beta;
     private float[] a, b, c;
-    private int m, n, k, lda, ldb;
+    private int m, n, k, lda, ldb, kh;
+    /** The second half's sums ({@link #halves}), grown on demand and reused. */
+    private float[] upper = new float[0];
 
     Sgemm(WorkerPool pool) {
         this.pool = pool;
@@ -111,21 +124,19 @@ final class Sgemm implements WorkerPool.Task {
             return gemv.outer(alpha, a, b, beta, c, m, n);
         }
         boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M && k >= L && k > 8 * m;
-        if ((long) m * n * k >= PARALLEL_MIN_MACS && k >= PARALLEL_MIN_K && pool.tryAcquire()) {
+        int blocks = (k + KC - 1) / KC;
+        if (!dot && m <= HALVES_MAX_M && blocks >= 2 && (long) k * n >= Stripes.MIN_FLOATS) {
+            halves(transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k, (blocks + 1) / 2 * kcMax(k));
+            return false;
+        }
+        // A large C (a layer's weight gradient) splits from less work: written in stripes of rows, it is
+        // then updated on the cores that hold it (Stripes), as its weights were read (halves).
+        long macs = (long) m * n * k;
+        boolean large = (long) m * n >= Stripes.MIN_FLOATS && macs >= HALVES_MIN_MACS;
+        if ((macs >= PARALLEL_MIN_MACS || large) && k >= PARALLEL_MIN_K && pool.tryAcquire()) {
             try {
+                set(transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k);
                 this.dot = dot;
-                this.transA = transA;
-                this.transB = transB;
-                this.alpha = alpha;
-                this.beta = beta;
-                this.a = a;
-                this.b = b;
-                this.c = c;
-                this.m = m;
-                this.n = n;
-                this.k = k;
-                this.lda = lda;
-                this.ldb = ldb;
                 int parts = pool.threads(), tiles = (m + MR - 1) / MR, panels = (n + NR - 1) / NR;
                 // A B^T packs (transposes) every panel of B it uses: split by columns, so each is packed once.
                 byRows = transB ? panels < parts : tiles >= 2 * parts || tiles >= panels;
@@ -139,14 +150,67 @@ final class Sgemm implements WorkerPool.Task {
         if (dot) {
             DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n, SCRATCH.get().tile);
         } else {
-            block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n, SCRATCH.get());
+            block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, 0, k, k, 0, m, 0, n, SCRATCH.get());
         }
         return false;
     }
 
-    /** One thread's share: a range of row tiles, or of column panels when rows are few. */
+    /** C from the k's [0, kh) and [kh, k) apart, added last; on two threads when the pool is free. */
+    private void halves(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
+                        float[] c, int m, int n, int k, int kh) {
+        if (upper.length < m * n) {
+            upper = new float[m * n];
+        }
+        if ((long) m * n * k >= HALVES_MIN_MACS && pool.tryAcquire()) {
+            try {
+                set(transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k);
+                this.kh = kh;
+                halves = true;
+                pool.run(this);
+            } finally {
+                this.a = this.b = this.c = null;
+                halves = false;
+                pool.release();
+            }
+        } else {
+            block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, 0, kh, k, 0, m, 0, n, SCRATCH.get());
+            block(transA, transB, alpha, a, lda, b, ldb, 0f, upper, n, kh, k, k, 0, m, 0, n, SCRATCH.get());
+        }
+        Gemv.add(upper, 0, c, m * n);
+    }
+
+    private void set(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
+                     float[] c, int m, int n, int k) {
+        this.transA = transA;
+        this.transB = transB;
+        this.alpha = alpha;
+        this.beta = beta;
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.lda = lda;
+        this.ldb = ldb;
+    }
+
+    /** k's per block: at most {@link #KC}, the blocks as even as possible (784 = 4 x 196, not 3 x 256 + 16). */
+    private static int kcMax(int k) {
+        int blocks = (k + KC - 1) / KC;
+        return (k + blocks - 1) / blocks;
+    }
+
+    /** One thread's share: a half of the k's, a range of row tiles, or of column panels when rows are few. */
     @Override
     public void run(int part, int parts) {
+        if (halves) {
+            if (part < 2) {
+                block(transA, transB, alpha, a, lda, b, ldb, part == 0 ? beta : 0f, part == 0 ? c : upper, n,
+                        part == 0 ? 0 : kh, part == 0 ? kh : k, k, 0, m, 0, n, SCRATCH.get());
+            }
+            return;
+        }
         if (dot) { // by columns, in multiples of 4 so that the 4 x 4 blocks fall the same for any split
             int quads = (n + 3) / 4, per = (quads + parts - 1) / parts;
             int n0 = Math.min(n, part * per * 4), n1 = Math.min(n, n0 + per * 4);
@@ -159,19 +223,23 @@ final class Sgemm implements WorkerPool.Task {
         if (byRows) {
             int per = (tiles + parts - 1) / parts, m0 = Math.min(m, part * per * MR), m1 = Math.min(m, m0 + per * MR);
             if (m0 < m1) {
-                block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, k, m0, m1, 0, n, SCRATCH.get());
+                block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, 0, k, k, m0, m1, 0, n, SCRATCH.get());
             }
         } else {
             int per = (panels + parts - 1) / parts, n0 = Math.min(n, part * per * NR), n1 = Math.min(n, n0 + per * NR);
             if (n0 < n1) {
-                block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, k, 0, m, n0, n1, SCRATCH.get());
+                block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, 0, k, k, 0, m, n0, n1, SCRATCH.get());
             }
         }
     }
 
-    /** Rows [m0, m1) and columns [n0, n1) of C; m0 and n0 are multiples of MR and NR. */
+    /**
+     * Rows [m0, m1) and columns [n0, n1) of C from the k-blocks in [k0, k1) (block boundaries of all k's);
+     * m0 and n0 are multiples of MR and NR.
+     */
     private static void block(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb,
-                              float beta, float[] c, int ldc, int k, int m0, int m1, int n0, int n1, Scratch s) {
+                              float beta, float[] c, int ldc, int k0, int k1, int k, int m0, int m1, int n0, int n1,
+                              Scratch s) {
         if (beta != 0f && beta != 1f) {
             for (int i = m0; i < m1; i++) {
                 for (int j = n0; j < n1; j++) {
@@ -180,11 +248,11 @@ final class Sgemm implements WorkerPool.Task {
             }
         }
         int tiles = (m1 - m0 + MR - 1) / MR;
-        int blocks = (k + KC - 1) / KC, kcMax = (k + blocks - 1) / blocks; // 784 = 4 x 196, not 3 x 256 + 16
+        int kcMax = kcMax(k);
         boolean packB = transB || m1 - m0 > PACK_ROWS;
-        for (int kb = 0; kb < k; kb += kcMax) {
-            int kc = Math.min(kcMax, k - kb);
-            boolean add = kb > 0 || beta != 0f; // later k-blocks accumulate onto the first
+        for (int kb = k0; kb < k1; kb += kcMax) {
+            int kc = Math.min(kcMax, k1 - kb);
+            boolean add = kb > k0 || beta != 0f; // later k-blocks accumulate onto the first
             if (s.a.length < tiles * kc * MR) {
                 s.a = new float[tiles * KC * MR];
             }

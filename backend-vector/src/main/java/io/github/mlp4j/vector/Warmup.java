@@ -26,6 +26,7 @@ final class Warmup {
             {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
             {0, 0, 40, 9, 37}, {1, 0, 40, 9, 37}, // more rows than Sgemm.PACK_ROWS: B packed
             {0, 1, 40, 256, 64}, // B^T packed by whole 16 x 16 transposes, 64 of them per call
+            {0, 0, 9, 300, 220}, {1, 0, 9, 300, 220}, {0, 1, 40, 300, 220}, // few rows, large B: in k halves
     };
 
     private Warmup() {
@@ -33,7 +34,7 @@ final class Warmup {
 
     static void run() {
         Sgemm sgemm = new Sgemm(new WorkerPool(1));
-        float[] a = filled(40 * 256), b = filled(513 * 128), c = new float[40 * 64];
+        float[] a = filled(40 * 300), b = filled(300 * 220), c = new float[40 * 220];
         int n = 2 * Kernel.L + 3; // a vector loop and a scalar tail
         float[] z = filled(2 * n), ga = filled(2 * n), bias = filled(n), out = new float[2 * n];
         float[] w = filled(n), g = filled(n), m = new float[n], s = new float[n];
