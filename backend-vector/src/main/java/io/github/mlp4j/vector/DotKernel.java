@@ -48,21 +48,24 @@ final class DotKernel {
         return VectorShuffle.fromOp(S, i -> (i ^ d) < L ? i ^ d : i);
     }
 
-    /** Rows [m0, m1) and columns [n0, n1) of C; {@code sums} (16 floats or more) is scratch. */
-    static void block(float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc, int k,
-                      int m0, int m1, int n0, int n1, float[] sums) {
+    /**
+     * Rows [m0, m1) and columns [n0, n1) of C from the k's [ko, ko + k) of the rows of A and B; {@code sums}
+     * (16 floats or more) is scratch.
+     */
+    static void block(float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc, int ko,
+                      int k, int m0, int m1, int n0, int n1, float[] sums) {
         int i = m0;
         for (; i + 4 <= m1; i += 4) {
             int j = n0;
             for (; j + 4 <= n1; j += 4) {
-                quad(alpha, a, i * lda, lda, b, j * ldb, ldb, beta, c, i * ldc + j, ldc, k, sums);
+                quad(alpha, a, i * lda + ko, lda, b, j * ldb + ko, ldb, beta, c, i * ldc + j, ldc, k, sums);
             }
             for (int r = i; r < i + 4; r++) {
-                rowRange(alpha, a, r * lda, b, ldb, beta, c, r * ldc, j, n1, k);
+                rowRange(alpha, a, r * lda + ko, b, ldb, ko, beta, c, r * ldc, j, n1, k);
             }
         }
         for (; i < m1; i++) {
-            rowRange(alpha, a, i * lda, b, ldb, beta, c, i * ldc, n0, n1, k);
+            rowRange(alpha, a, i * lda + ko, b, ldb, ko, beta, c, i * ldc, n0, n1, k);
         }
     }
 
@@ -163,14 +166,14 @@ final class DotKernel {
     }
 
     /**
-     * One row of A against rows [n0, n1) of B, into row {@code c[co..]}: four B rows at a time share each
-     * load of A. Also the whole of a GEMM with one row.
+     * One row of A (k values from {@code a[ao]}) against rows [n0, n1) of B (k values from column ko), into
+     * row {@code c[co..]}: four B rows at a time share each load of A. Also the whole of a GEMM with one row.
      */
-    static void rowRange(float alpha, float[] a, int ao, float[] b, int ldb, float beta, float[] c, int co, int n0,
-                         int n1, int k) {
+    static void rowRange(float alpha, float[] a, int ao, float[] b, int ldb, int ko, float beta, float[] c, int co,
+                         int n0, int n1, int k) {
         int bound = S.loopBound(k), j = n0;
         for (; j + 4 <= n1; j += 4) {
-            int r0 = j * ldb, r1 = r0 + ldb, r2 = r1 + ldb, r3 = r2 + ldb;
+            int r0 = j * ldb + ko, r1 = r0 + ldb, r2 = r1 + ldb, r3 = r2 + ldb;
             FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S),
                     s3 = FloatVector.zero(S);
             int p = 0;
@@ -198,7 +201,7 @@ final class DotKernel {
         }
         for (; j < n1; j++) {
             FloatVector s0 = FloatVector.zero(S);
-            int p = 0, r0 = j * ldb;
+            int p = 0, r0 = j * ldb + ko;
             for (; p < bound; p += L) {
                 s0 = FloatVector.fromArray(S, b, r0 + p).fma(FloatVector.fromArray(S, a, ao + p), s0);
             }

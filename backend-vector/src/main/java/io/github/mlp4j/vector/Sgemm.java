@@ -114,7 +114,7 @@ final class Sgemm implements WorkerPool.Task {
         // One row (A^T of a k x 1 A is the same contiguous row): a GEMV, or dot products for A B^T.
         if (m == 1 && (!transA || lda == 1) && (!transB || DotKernel.AVAILABLE)) {
             if (transB) {
-                DotKernel.rowRange(alpha, a, 0, b, ldb, beta, c, 0, 0, n, k);
+                DotKernel.rowRange(alpha, a, 0, b, ldb, 0, beta, c, 0, 0, n, k);
             } else {
                 gemv.gemv(alpha, a, b, ldb, beta, c, n, k);
             }
@@ -125,8 +125,10 @@ final class Sgemm implements WorkerPool.Task {
         }
         boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M && k >= L && k > 8 * m;
         int blocks = (k + KC - 1) / KC;
-        if (!dot && m <= HALVES_MAX_M && blocks >= 2 && (long) k * n >= Stripes.MIN_FLOATS) {
-            halves(transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k, (blocks + 1) / 2 * kcMax(k));
+        if ((dot || m <= HALVES_MAX_M) && blocks >= 2 && (long) k * n >= Stripes.MIN_FLOATS) {
+            // Dot products split at a whole vector; the tile kernel at a k-block boundary.
+            int kh = dot ? (k / 2 + L - 1) / L * L : (blocks + 1) / 2 * kcMax(k);
+            halves(dot, transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k, kh);
             return false;
         }
         // A large C (a layer's weight gradient) splits from less work: written in stripes of rows, it is
@@ -148,7 +150,7 @@ final class Sgemm implements WorkerPool.Task {
             }
         }
         if (dot) {
-            DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, k, 0, m, 0, n, SCRATCH.get().tile);
+            DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, 0, k, 0, m, 0, n, SCRATCH.get().tile);
         } else {
             block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, 0, k, k, 0, m, 0, n, SCRATCH.get());
         }
@@ -156,14 +158,15 @@ final class Sgemm implements WorkerPool.Task {
     }
 
     /** C from the k's [0, kh) and [kh, k) apart, added last; on two threads when the pool is free. */
-    private void halves(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
-                        float[] c, int m, int n, int k, int kh) {
+    private void halves(boolean dot, boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b,
+                        int ldb, float beta, float[] c, int m, int n, int k, int kh) {
         if (upper.length < m * n) {
             upper = new float[m * n];
         }
         if ((long) m * n * k >= HALVES_MIN_MACS && pool.tryAcquire()) {
             try {
                 set(transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k);
+                this.dot = dot;
                 this.kh = kh;
                 halves = true;
                 pool.run(this);
@@ -173,10 +176,22 @@ final class Sgemm implements WorkerPool.Task {
                 pool.release();
             }
         } else {
-            block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, 0, kh, k, 0, m, 0, n, SCRATCH.get());
-            block(transA, transB, alpha, a, lda, b, ldb, 0f, upper, n, kh, k, k, 0, m, 0, n, SCRATCH.get());
+            half(dot, transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k, kh, true);
+            half(dot, transA, transB, alpha, a, lda, b, ldb, beta, upper, m, n, k, kh, false);
         }
         Gemv.add(upper, 0, c, m * n);
+    }
+
+    /** The first half of the k's into C (with beta), or the second into {@code out} (without). */
+    private static void half(boolean dot, boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b,
+                             int ldb, float beta, float[] out, int m, int n, int k, int kh, boolean first) {
+        int k0 = first ? 0 : kh, k1 = first ? kh : k;
+        float bt = first ? beta : 0f;
+        if (dot) {
+            DotKernel.block(alpha, a, lda, b, ldb, bt, out, n, k0, k1 - k0, 0, m, 0, n, SCRATCH.get().tile);
+        } else {
+            block(transA, transB, alpha, a, lda, b, ldb, bt, out, n, k0, k1, k, 0, m, 0, n, SCRATCH.get());
+        }
     }
 
     private void set(boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b, int ldb, float beta,
@@ -206,8 +221,7 @@ final class Sgemm implements WorkerPool.Task {
     public void run(int part, int parts) {
         if (halves) {
             if (part < 2) {
-                block(transA, transB, alpha, a, lda, b, ldb, part == 0 ? beta : 0f, part == 0 ? c : upper, n,
-                        part == 0 ? 0 : kh, part == 0 ? kh : k, k, 0, m, 0, n, SCRATCH.get());
+                half(dot, transA, transB, alpha, a, lda, b, ldb, beta, part == 0 ? c : upper, m, n, k, kh, part == 0);
             }
             return;
         }
@@ -215,7 +229,7 @@ final class Sgemm implements WorkerPool.Task {
             int quads = (n + 3) / 4, per = (quads + parts - 1) / parts;
             int n0 = Math.min(n, part * per * 4), n1 = Math.min(n, n0 + per * 4);
             if (n0 < n1) {
-                DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, k, 0, m, n0, n1, SCRATCH.get().tile);
+                DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, 0, k, 0, m, n0, n1, SCRATCH.get().tile);
             }
             return;
         }

@@ -26,7 +26,7 @@ final class Warmup {
             {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
             {0, 0, 40, 9, 37}, {1, 0, 40, 9, 37}, // more rows than Sgemm.PACK_ROWS: B packed
             {0, 1, 40, 256, 64}, // B^T packed by whole 16 x 16 transposes, 64 of them per call
-            {0, 0, 9, 300, 220}, {1, 0, 9, 300, 220}, {0, 1, 40, 300, 220}, // few rows, large B: in k halves
+            {0, 0, 9, 300, 220}, {1, 0, 9, 300, 220}, {0, 1, 40, 300, 220}, {0, 1, 9, 300, 220}, // k halves
     };
 
     private Warmup() {

@@ -33,9 +33,9 @@ class DotKernelTest {
                 }
             }
             if (m == 1) {
-                DotKernel.rowRange(0.5f, a, 0, b, k, 1.5f, c, 0, 0, n, k);
+                DotKernel.rowRange(0.5f, a, 0, b, k, 0, 1.5f, c, 0, 0, n, k);
             } else {
-                DotKernel.block(0.5f, a, k, b, k, 1.5f, c, n, k, 0, m, 0, n, new float[16]);
+                DotKernel.block(0.5f, a, k, b, k, 1.5f, c, n, 0, k, 0, m, 0, n, new float[16]);
             }
             for (int i = 0; i < m * n; i++) {
                 assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(c[i]),
