@@ -4,14 +4,14 @@ import static io.github.mlp4j.vector.Kernel.L;
 import static io.github.mlp4j.vector.Kernel.MR;
 import static io.github.mlp4j.vector.Kernel.NR;
 
-
 /**
  * Single-precision GEMM, {@code C = alpha op(A) op(B) + beta C}, row-major, on {@link Kernel}: A is
  * packed into MR-row tiles per block of {@link #KC} k's ({@link PackA}); B is packed panel by panel
  * (zero-padded) when a thread has more than {@link #PACK_ROWS} rows to reuse each panel, always,
  * transposing, for {@code A B^T}, and otherwise read in place except for a last, narrow panel. The
- * work splits across threads by row tiles, or by column panels when there are few rows; every element
- * of C is computed by one thread in the same order, so the result does not depend on the thread count.
+ * work splits across threads by row tiles, by column panels, or, with few rows and a large B, into two
+ * halves of the k's ({@link #HALVES_MAX_M}). Every element of C is computed in an order that depends on
+ * the shape alone, so the result does not depend on the thread count.
  */
 final class Sgemm implements WorkerPool.Task {
 
@@ -32,11 +32,13 @@ final class Sgemm implements WorkerPool.Task {
      */
     static final int PACK_ROWS = 32;
     /**
-     * Below this many multiply-adds (about 40 us of one core's work) a GEMM runs on one thread. A lone
-     * GEMM gains from a split well below this, but inside a training step it lost: the other core must
-     * first pull the operands the caller just wrote out of the caller's cache. Measured with JMH on the
-     * batch-32 training step (two runs each): 2,089-2,132 steps/s with a threshold of 2^16, 3,471-3,556
-     * with 2^23; batch 128 (whose 25.7M-MAC GEMMs still split) was the same within noise.
+     * Below this many multiply-adds (about 40 us of one core's work) a GEMM runs on one thread, unless it
+     * runs in k halves ({@link #HALVES_MIN_MACS}) or writes a large C. A lone GEMM gains from a split well
+     * below this, but inside a training step it lost: the other core must first pull the operands the
+     * caller just wrote out of the caller's cache. Measured with JMH on the batch-32 training step (two runs
+     * each): 2,089-2,132 steps/s with a threshold of 2^16, 3,471-3,556 with 2^23; batch 128 (whose 25.7M-MAC
+     * GEMMs still split) was the same within noise. The halves and the large gradients split from 2^21
+     * because they keep each half of a layer's weights on one core from step to step.
      */
     static final long PARALLEL_MIN_MACS = 1L << 23;
     /**

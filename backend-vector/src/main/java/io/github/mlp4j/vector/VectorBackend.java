@@ -18,11 +18,15 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The GEMM ({@link Sgemm}) is register-blocked, cache-blocked and split across a shared pool of
  * threads ({@code -Dmlp4j.threads}, default: available processors). Bias + ReLU-family activations,
- * their backward pass, column sums and the SGD, momentum and Adam updates are vectorized
- * ({@link Elementwise}); the other operations run the reference backend's loops over the same arrays.
+ * their backward pass, column sums and the five optimizer updates are vectorized ({@link Elementwise});
+ * the other operations run the reference backend's loops over the same arrays. The memory-bound passes
+ * over a large layer (a batch of one's products, {@link Gemv}; the optimizer updates, {@link Stripes})
+ * split across the pool in the same stripes of rows as the GEMMs of larger batches read and write them,
+ * so each core keeps working on the half of the weights and gradients in its own cache.
  *
  * <p>Deterministic for a given thread count, and in fact independent of it: each element of C is
- * computed by one thread in a fixed order.
+ * computed in an order fixed by the shape alone (by one thread, or as two halves of its k's added in
+ * order), and each element of an update exactly as a single pass would.
  */
 public final class VectorBackend implements Backend {
 

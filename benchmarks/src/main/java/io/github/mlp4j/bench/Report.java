@@ -45,8 +45,15 @@ public final class Report {
     }
 
     static Stat stat(JsonNode result) {
+        return stat(result, "primaryMetric");
+    }
+
+    /** The primary metric, or a secondary one by name (as JMH names it in the JSON). */
+    static Stat stat(JsonNode result, String metric) {
+        JsonNode m = metric.equals("primaryMetric") ? result.path(metric)
+                : result.path("secondaryMetrics").path(metric);
         List<Double> xs = new ArrayList<>();
-        for (JsonNode fork : result.path("primaryMetric").path("rawData")) {
+        for (JsonNode fork : m.path("rawData")) {
             for (JsonNode v : fork) {
                 xs.add(v.asDouble());
             }
@@ -64,6 +71,7 @@ public final class Report {
             new ObjectMapper().readTree(Path.of(args[i]).toFile()).forEach(results::add);
         }
         Map<String, Stat> gemm = new LinkedHashMap<>(), train = new LinkedHashMap<>(), tta = new LinkedHashMap<>();
+        Map<Integer, Stat> peak = new LinkedHashMap<>(); // GFLOP/s by threads
         Map<String, Double> allocated = new LinkedHashMap<>();
         TreeSet<Integer> batches = new TreeSet<>();
         List<String> shapes = new ArrayList<>();
@@ -71,7 +79,9 @@ public final class Report {
             String bench = r.path("benchmark").asText();
             JsonNode p = r.path("params");
             Stat st = stat(r);
-            if (bench.contains("GemmBenchmark")) {
+            if (bench.contains("FmaPeakBenchmark")) {
+                peak.put(bench.endsWith("oneThread") ? 1 : 2, stat(r, "flops").times(1e-9));
+            } else if (bench.contains("GemmBenchmark")) {
                 String backend = bench.contains("Nd4jGemm") ? "raw Nd4j.gemm" : p.path("backend").asText();
                 String shape = p.path("shape").asText();
                 long[] mkn = Arrays.stream(shape.split("x")).mapToLong(Long::parseLong).toArray();
@@ -129,10 +139,17 @@ public final class Report {
                     .append(" |\n"));
             md.append('\n');
         }
+        Stat top = peak.get(2);
+        if (!peak.isEmpty()) {
+            md.append("Register-only FMA rate of this machine (`FmaPeakBenchmark`), GFLOP/s: 1 thread ")
+                    .append(show(peak.get(1), "%.0f")).append(", 2 threads ").append(show(top, "%.0f")).append(".\n\n");
+        }
         if (!gemm.isEmpty()) {
-            md.append("GEMM, GFLOP/s (M x K x N; NN = A B, TN = A^T B, NT = A B^T):\n\n");
-            md.append("| shape | op | vector | nd4j backend | raw Nd4j.gemm | vector / raw | nd4j / raw |\n");
-            md.append("|---|---|---|---|---|---|---|\n");
+            md.append("GEMM, GFLOP/s (M x K x N; NN = A B, TN = A^T B, NT = A B^T)")
+                    .append(top == null ? "" : "; vector % of peak: of the 2-thread FMA rate above").append(":\n\n");
+            md.append("| shape | op | vector | nd4j backend | raw Nd4j.gemm | vector / raw | nd4j / raw "
+                    + "| vector % of peak |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
             for (String shape : shapes) {
                 for (String t : new String[] {"NN", "TN", "NT"}) {
                     Stat v = gemm.get("vector|" + shape + "|" + t), n = gemm.get("nd4j|" + shape + "|" + t);
@@ -142,7 +159,10 @@ public final class Report {
                     }
                     md.append("| ").append(shape).append(" | ").append(t).append(" | ").append(show(v, "%.1f"))
                             .append(" | ").append(show(n, "%.1f")).append(" | ").append(show(raw, "%.1f")).append(" | ")
-                            .append(ratio(v, raw)).append(" | ").append(ratio(n, raw)).append(" |\n");
+                            .append(ratio(v, raw)).append(" | ").append(ratio(n, raw)).append(" | ")
+                            .append(v == null || top == null ? "-"
+                                    : String.format(Locale.ROOT, "%.0f", 100 * v.median() / top.median()))
+                            .append(" |\n");
                 }
             }
         }
