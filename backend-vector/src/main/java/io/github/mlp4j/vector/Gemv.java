@@ -19,12 +19,10 @@ import jdk.incubator.vector.FloatVector;
 final class Gemv implements WorkerPool.Task {
 
     private final WorkerPool pool;
-    /** One row of n per chunk, for the chunk sums; grown on demand. */
-    private float[] sums = new float[0];
     // The product being split, set while holding the pool.
     private boolean outer;
     private float alpha, beta;
-    private float[] a, b, c;
+    private float[] a, b, c, sums; // sums: the caller's Sgemm.Scratch.sums, one row of n per chunk
     private int m, n, k, ldb, chunk;
 
     Gemv(WorkerPool pool) {
@@ -40,17 +38,20 @@ final class Gemv implements WorkerPool.Task {
             return;
         }
         int chunk = (k + chunks - 1) / chunks;
-        if (sums.length < chunks * n) {
-            sums = new float[chunks * n];
+        Sgemm.Scratch s = Sgemm.scratch();
+        if (s.sums.length < chunks * n) {
+            s.sums = new float[chunks * n];
         }
+        float[] sums = s.sums;
         if (pool.tryAcquire()) {
             try {
                 set(false, alpha, a, b, beta, c, 1, n, k);
                 this.chunk = chunk;
                 this.ldb = ldb;
+                this.sums = sums;
                 pool.run(this);
             } finally {
-                this.a = this.b = this.c = null;
+                this.a = this.b = this.c = this.sums = null;
                 pool.release();
             }
         } else {

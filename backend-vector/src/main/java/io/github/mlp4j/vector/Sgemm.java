@@ -71,16 +71,26 @@ final class Sgemm implements WorkerPool.Task {
     static final long HALVES_MIN_MACS = 1L << 21;
 
     /**
-     * Per-thread packing buffers: A's grown on demand and then reused, one B panel, one C tile (for edge
-     * tiles and the dot kernel's sums).
+     * Per-thread buffers, grown on demand and then reused: packed A, one B panel, one C tile (for edge tiles
+     * and the dot kernel's sums), and the calling thread's second k-half ({@link #halves}) and chunk sums
+     * ({@link Gemv}), which a worker fills while the caller holds the pool. Per calling thread, not per
+     * backend, because a caller that finds the pool busy computes alone beside the split one (concurrent
+     * predictions).
      */
-    private static final class Scratch {
+    static final class Scratch {
         float[] a = new float[0];
         final float[] b = new float[KC * NR];
         final float[] tile = new float[MR * NR];
+        float[] upper = new float[0];
+        float[] sums = new float[0];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** This thread's buffers. */
+    static Scratch scratch() {
+        return SCRATCH.get();
+    }
 
     /**
      * Forgets this thread's buffers, for {@link Warmup}: each new thread's first GEMM grows its A buffer,
@@ -98,8 +108,7 @@ final class Sgemm implements WorkerPool.Task {
     private float alpha, beta;
     private float[] a, b, c;
     private int m, n, k, lda, ldb, kh;
-    /** The second half's sums ({@link #halves}), grown on demand and reused. */
-    private float[] upper = new float[0];
+    private float[] upper; // the caller's second k-half (Scratch.upper) while split in halves
 
     Sgemm(WorkerPool pool) {
         this.pool = pool;
@@ -162,18 +171,21 @@ final class Sgemm implements WorkerPool.Task {
     /** C from the k's [0, kh) and [kh, k) apart, added last; on two threads when the pool is free. */
     private void halves(boolean dot, boolean transA, boolean transB, float alpha, float[] a, int lda, float[] b,
                         int ldb, float beta, float[] c, int m, int n, int k, int kh) {
-        if (upper.length < m * n) {
-            upper = new float[m * n];
+        Scratch s = SCRATCH.get();
+        if (s.upper.length < m * n) {
+            s.upper = new float[m * n];
         }
+        float[] upper = s.upper;
         if ((long) m * n * k >= HALVES_MIN_MACS && pool.tryAcquire()) {
             try {
                 set(transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k);
                 this.dot = dot;
                 this.kh = kh;
+                this.upper = upper;
                 halves = true;
                 pool.run(this);
             } finally {
-                this.a = this.b = this.c = null;
+                this.a = this.b = this.c = this.upper = null;
                 halves = false;
                 pool.release();
             }

@@ -110,4 +110,56 @@ class ThreadsTest {
             assertArrayEquals(results[0], results[2], "3 threads vs 1: " + optimizer);
         }
     }
+
+    @Test
+    void gemmsFromManyThreadsAtOnceEqualOneThread() throws Exception {
+        // Concurrent predictions: callers that find the pool busy compute alone, beside a split GEMM; each
+        // needs its own buffers for chunk sums (one row, Gemv) and the second k-half (few rows, Sgemm).
+        int[][] shapes = {{1, 784, 256}, {32, 784, 256}, {8, 1000, 300}};
+        SplittableRandom rng = new SplittableRandom(9);
+        float[][] as = new float[shapes.length][], bs = new float[shapes.length][], expected = new float[shapes.length][];
+        for (int s = 0; s < shapes.length; s++) {
+            int m = shapes[s][0], k = shapes[s][1], n = shapes[s][2];
+            as[s] = new float[m * k];
+            bs[s] = new float[k * n];
+            for (float[] x : new float[][] {as[s], bs[s]}) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) rng.nextDouble(-1, 1);
+                }
+            }
+            expected[s] = product(ONE, as[s], bs[s], m, k, n);
+        }
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(callers.submit(() -> {
+                    for (int round = 0; round < 200; round++) {
+                        for (int s = 0; s < shapes.length; s++) {
+                            float[] c = product(TWO, as[s], bs[s], shapes[s][0], shapes[s][1], shapes[s][2]);
+                            if (!java.util.Arrays.equals(expected[s], c)) {
+                                return java.util.Arrays.toString(shapes[s]) + " differs in round " + round;
+                            }
+                        }
+                    }
+                    return "";
+                }));
+            }
+            for (java.util.concurrent.Future<String> f : results) {
+                assertEquals("", f.get());
+            }
+        } finally {
+            callers.shutdown();
+        }
+    }
+
+    private static float[] product(Backend be, float[] a, float[] b, int m, int k, int n) {
+        Matrix am = be.allocate(m, k), bm = be.allocate(k, n), cm = be.allocate(m, n);
+        be.upload(a, 0, am);
+        be.upload(b, 0, bm);
+        be.gemm(false, false, 1f, am, bm, 0f, cm);
+        float[] c = new float[m * n];
+        be.download(cm, c, 0);
+        return c;
+    }
 }
