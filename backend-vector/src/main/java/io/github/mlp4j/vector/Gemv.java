@@ -23,7 +23,7 @@ final class Gemv implements WorkerPool.Task {
     private boolean outer;
     private float alpha, beta;
     private float[] a, b, c, sums; // sums: the caller's Sgemm.Scratch.sums, one row of n per chunk
-    private int m, n, k, ldb, chunk;
+    private int m, n, k, ldb, chunk, chunks;
 
     Gemv(WorkerPool pool) {
         this.pool = pool;
@@ -47,6 +47,7 @@ final class Gemv implements WorkerPool.Task {
             try {
                 set(false, alpha, a, b, beta, c, 1, n, k);
                 this.chunk = chunk;
+                this.chunks = chunks;
                 this.ldb = ldb;
                 this.sums = sums;
                 pool.run(this);
@@ -102,7 +103,7 @@ final class Gemv implements WorkerPool.Task {
             int r0 = Math.ceilDiv(Stripes.from(m * n, part, parts), n), r1 = Math.ceilDiv(Stripes.to(m * n, part, parts), n);
             outer(alpha, a, b, beta, c, n, r0, r1);
         } else {
-            int chunks = (k + chunk - 1) / chunk, per = (chunks + parts - 1) / parts;
+            int per = (chunks + parts - 1) / parts;
             int t0 = Math.min(chunks, part * per), t1 = Math.min(chunks, t0 + per);
             chunkSums(alpha, a, b, ldb, n, k, chunk, t0, t1, sums);
         }
