@@ -36,7 +36,7 @@ public final class VectorBackend implements Backend {
     private final ReferenceBackend scalar = new ReferenceBackend();
     private final Sgemm sgemm;
     private final Stripes stripes;
-    private final float[][] striped = new float[8][];
+    private final float[][] striped = new float[16][];
     private int nextStriped;
 
     static {
@@ -107,10 +107,14 @@ public final class VectorBackend implements Backend {
      * the pool only for a gradient written that way ({@link Stripes}): split, each core updates the half it
      * already holds; a gradient one thread wrote is updated on that thread, where it is. Measured on the
      * batch-32 step, whose GEMMs run on one thread: splitting every large update there lost 14-19 %.
-     * A few recent arrays compared by identity, so nothing is allocated; concurrent predictions may race
-     * on it, which can only misplace an update, never change a result.
+     * The last 16 such arrays large enough to be split, compared by identity, so nothing is allocated (and
+     * at most 16 arrays stay reachable from here); concurrent predictions may race on it, which can only
+     * misplace an update, never change a result.
      */
     private void written(float[] c, boolean inStripes) {
+        if (c.length < Stripes.MIN_FLOATS) {
+            return; // never split by Stripes
+        }
         for (int i = 0; i < striped.length; i++) {
             if (striped[i] == c) {
                 if (!inStripes) {
