@@ -6,7 +6,7 @@ package io.github.mlp4j.vector;
  */
 final class Pools {
 
-    /** System property: threads for the vector backend's GEMM. */
+    /** System property: threads for the vector backend's GEMMs and large optimizer updates. */
     static final String THREADS = "mlp4j.threads";
 
     private static volatile WorkerPool shared;
