@@ -37,7 +37,7 @@ final class Gemv implements WorkerPool.Task {
             rows(alpha, a, 0, k, b, ldb, c, 0, n);
             return;
         }
-        int chunk = (k + chunks - 1) / chunks;
+        int chunk = Sgemm.kcMax(k); // the GEMM's k-blocks
         Sgemm.Scratch s = Sgemm.scratch();
         if (s.sums.length < chunks * n) {
             s.sums = new float[chunks * n];

@@ -225,7 +225,7 @@ final class Sgemm implements WorkerPool.Task {
     }
 
     /** k's per block: at most {@link #KC}, the blocks as even as possible (784 = 4 x 196, not 3 x 256 + 16). */
-    private static int kcMax(int k) {
+    static int kcMax(int k) {
         int blocks = (k + KC - 1) / KC;
         return (k + blocks - 1) / blocks;
     }

@@ -45,8 +45,7 @@ final class Stripes implements WorkerPool.Task {
     }
 
     static int to(int n, int part, int parts) {
-        int vectors = (n + L - 1) / L, per = (vectors + parts - 1) / parts;
-        return Math.min(n, (part + 1) * per * L);
+        return from(n, part + 1, parts);
     }
 
     /** {@link Elementwise#sgd}. @param w modified */
