@@ -239,9 +239,9 @@ final class Sgemm implements WorkerPool.Task {
             }
             return;
         }
-        if (dot) { // by columns, in multiples of 4 so that the 4 x 4 blocks fall the same for any split
-            int quads = (n + 3) / 4, per = (quads + parts - 1) / parts;
-            int n0 = Math.min(n, part * per * 4), n1 = Math.min(n, n0 + per * 4);
+        if (dot) { // by columns, in multiples of 12 so that DotKernel's 3- and 4-wide blocks fill each part
+            int units = (n + 11) / 12, per = (units + parts - 1) / parts;
+            int n0 = Math.min(n, part * per * 12), n1 = Math.min(n, n0 + per * 12);
             if (n0 < n1) {
                 DotKernel.block(alpha, a, lda, b, ldb, beta, c, n, 0, k, 0, m, n0, n1, SCRATCH.get().tile);
             }

@@ -20,7 +20,7 @@ final class Warmup {
     /** (transA, transB, m, k, n): GEMMs through every path of {@link Sgemm}, on one thread. */
     private static final int[][] GEMMS = {
             {0, 0, 9, 19, 37}, {1, 0, 9, 19, 37}, {0, 1, 9, 19, 7}, {1, 1, 9, 19, 37}, // tiles, tails, edges
-            {0, 1, 5, 56, 9}, {0, 1, 5, 48, 9}, {0, 1, 2, 40, 33}, // dot products (k > 8 m): blocks, edges, tails
+            {0, 1, 13, 120, 8}, {0, 1, 5, 48, 9}, {0, 1, 2, 40, 33}, // dot products (k > 8 m): blocks, edges, tails
             {0, 0, 1, 19, 37}, {0, 1, 1, 19, 6}, {1, 0, 1, 5, 40}, // one row: GEMV and dot products
             {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
             {0, 0, 40, 9, 37}, {1, 0, 40, 9, 37}, // more rows than Sgemm.PACK_ROWS: B packed

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dot-product kernel adds in one fixed order, so its results do not depend on whether the JIT has
  * compiled it yet (reduceLanes(ADD) differs there): checked bit for bit against a scalar oracle that
- * adds in the documented order, through every path (4 x 4 blocks, leftover rows and columns, one row).
+ * adds in the documented order, through every path (8 x 3 and 4 x 4 blocks, leftover rows and columns, one
+ * row).
  */
 class DotKernelTest {
 
@@ -17,7 +18,8 @@ class DotKernelTest {
     void sumsInTheDocumentedOrderOnEveryPath() {
         Assumptions.assumeTrue(DotKernel.AVAILABLE, "16-lane vectors only");
         SplittableRandom rng = new SplittableRandom(5);
-        int[][] shapes = {{8, 64, 8}, {7, 35, 6}, {1, 100, 9}, {5, 16, 13}, {13, 1025, 10}, {4, 3, 4}};
+        int[][] shapes = {{8, 64, 8}, {7, 35, 6}, {1, 100, 9}, {5, 16, 13}, {13, 1025, 10}, {4, 3, 4},
+            {32, 784, 256}, {17, 50, 7}, {12, 33, 3}, {8, 15, 2}};
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];
             float[] a = new float[m * k], b = new float[n * k], c = new float[m * n];
@@ -35,7 +37,7 @@ class DotKernelTest {
             if (m == 1) {
                 DotKernel.rowRange(0.5f, a, 0, b, k, 0, 1.5f, c, 0, 0, n, k);
             } else {
-                DotKernel.block(0.5f, a, k, b, k, 1.5f, c, n, 0, k, 0, m, 0, n, new float[16]);
+                DotKernel.block(0.5f, a, k, b, k, 1.5f, c, n, 0, k, 0, m, 0, n, new float[32]);
             }
             for (int i = 0; i < m * n; i++) {
                 assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(c[i]),
