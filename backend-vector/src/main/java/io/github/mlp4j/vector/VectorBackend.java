@@ -22,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the other operations run the reference backend's loops over the same arrays. The memory-bound passes
  * over a large layer (a batch of one's products, {@link Gemv}; the optimizer updates, {@link Stripes})
  * split across the pool in the same stripes of rows as the GEMMs of larger batches read and write them,
- * so each core keeps working on the half of the weights and gradients in its own cache.
+ * so each core keeps working on the half of the weights and gradients in its own cache. A large batch
+ * is gathered the same way ({@link Gather}), each core copying the rows it multiplies first.
  *
  * <p>Deterministic for a given thread count, and in fact independent of it: each element of C is
  * computed in an order fixed by the shape alone (by one thread, or as two halves of its k's added in
@@ -36,6 +37,7 @@ public final class VectorBackend implements Backend {
     private final ReferenceBackend scalar = new ReferenceBackend();
     private final Sgemm sgemm;
     private final Stripes stripes;
+    private final Gather gather;
     private final float[][] striped = new float[16][];
     private int nextStriped;
 
@@ -56,6 +58,7 @@ public final class VectorBackend implements Backend {
     private VectorBackend(WorkerPool pool) {
         this.sgemm = new Sgemm(pool);
         this.stripes = new Stripes(pool);
+        this.gather = new Gather(pool);
         this.threads = pool.threads();
     }
 
@@ -217,7 +220,11 @@ public final class VectorBackend implements Backend {
                 l1, l2);
     }
 
-    @Override public void gatherRows(Matrix src, int[] idx, int from, Matrix dst) { scalar.gatherRows(src, idx, from, dst); }
+    @Override
+    public void gatherRows(Matrix src, int[] idx, int from, Matrix dst) {
+        gather.gather(data(src), src.cols(), idx, from, data(dst), dst.rows());
+    }
+
     @Override public void dropoutMask(Matrix mask, float dropRate, long seed) { scalar.dropoutMask(mask, dropRate, seed); }
     @Override public void argmaxRows(Matrix x, int[] out) { scalar.argmaxRows(x, out); }
 }

@@ -62,6 +62,29 @@ class ThreadsTest {
     }
 
     @Test
+    void splitGatherEqualsTheReferenceGather() {
+        int rows = 1000, cols = 784, batch = 131; // 102,704 floats gathered: split; 131 rows: a partial row tile
+        SplittableRandom rng = new SplittableRandom(7);
+        float[] data = new float[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) rng.nextDouble();
+        }
+        int[] order = rng.ints(rows, 0, rows).toArray();
+        Backend reference = new io.github.mlp4j.backend.ReferenceBackend();
+        float[][] results = new float[3][];
+        Backend[] backends = {reference, TWO, THREE};
+        for (int b = 0; b < 3; b++) {
+            Matrix src = backends[b].allocate(rows, cols), dst = backends[b].allocate(batch, cols);
+            backends[b].upload(data, 0, src);
+            backends[b].gatherRows(src, order, 17, dst);
+            results[b] = new float[batch * cols];
+            backends[b].download(dst, results[b], 0);
+        }
+        assertArrayEquals(results[0], results[1], "2 threads vs the reference");
+        assertArrayEquals(results[0], results[2], "3 threads vs the reference");
+    }
+
+    @Test
     void splitOptimizerUpdatesEqualOneThread() {
         int rows = 263, cols = 251; // 66,013 floats: above Stripes.MIN_FLOATS, and not a multiple of a vector
         assertEquals(true, rows * cols >= Stripes.MIN_FLOATS);
