@@ -41,12 +41,10 @@ final class Gather implements WorkerPool.Task {
         }
     }
 
-    /** Rows in whole row tiles of the GEMM kernel, as {@link Sgemm} splits by rows. */
+    /** The rows {@link Sgemm} gives this part when it splits by rows. */
     @Override
     public void run(int part, int parts) {
-        int tiles = (rows + MR - 1) / MR, per = (tiles + parts - 1) / parts;
-        int r0 = Math.min(rows, part * per * MR), r1 = Math.min(rows, r0 + per * MR);
-        copy(src, cols, idx, from, dst, r0, r1);
+        copy(src, cols, idx, from, dst, Sgemm.rowFrom(rows, part, parts), Sgemm.rowFrom(rows, part + 1, parts));
     }
 
     private static void copy(float[] src, int cols, int[] idx, int from, float[] dst, int r0, int r1) {

@@ -230,6 +230,15 @@ final class Sgemm implements WorkerPool.Task {
         return (k + blocks - 1) / blocks;
     }
 
+    /**
+     * The first of m rows that part {@code part} of {@code parts} takes when split by rows, in whole row tiles
+     * (its share ends where the next part's begins). {@link Gather} splits a batch the same way.
+     */
+    static int rowFrom(int m, int part, int parts) {
+        int tiles = (m + MR - 1) / MR, per = (tiles + parts - 1) / parts;
+        return Math.min(m, part * per * MR);
+    }
+
     /** One thread's share: a half of the k's, a range of row tiles, or of column panels when rows are few. */
     @Override
     public void run(int part, int parts) {
@@ -247,9 +256,9 @@ final class Sgemm implements WorkerPool.Task {
             }
             return;
         }
-        int tiles = (m + MR - 1) / MR, panels = (n + NR - 1) / NR;
+        int panels = (n + NR - 1) / NR;
         if (byRows) {
-            int per = (tiles + parts - 1) / parts, m0 = Math.min(m, part * per * MR), m1 = Math.min(m, m0 + per * MR);
+            int m0 = rowFrom(m, part, parts), m1 = rowFrom(m, part + 1, parts);
             if (m0 < m1) {
                 block(transA, transB, alpha, a, lda, b, ldb, beta, c, n, 0, k, k, m0, m1, 0, n, SCRATCH.get());
             }
