@@ -21,16 +21,17 @@ class ThreadsTest {
         assertEquals(2, ((VectorBackend) TWO).threads());
         SplittableRandom rng = new SplittableRandom(3);
         // Most shapes are above the size at which a GEMM is split at all (Sgemm.PARALLEL_MIN_MACS), or the
-        // test would compare one thread with itself; few rows (split by columns, dot products for A B^T, or
-        // in k halves: 64x784x256, 8x2000x600, 13x1025x1000 but A B^T; 24x250x1500 A B^T is dot products split
-        // by columns), odd sizes everywhere. The small ones check that small GEMMs stay correct on a
-        // multi-thread backend.
+        // test would compare one thread with itself. Up to 256 rows with a large B: in k halves (64x784x256,
+        // 100x1001x97, 200x520x300 with 3 k-blocks, 8x2000x600, 13x1025x1000 but A B^T); 257x300x129 by rows;
+        // 24x250x1500 A B^T is dot products split by columns. Odd sizes everywhere. The small ones check that
+        // small GEMMs stay correct on a multi-thread backend.
         // One row or k = 1 with a large matrix: split in stripes (Gemv), GEMV in chunk sums.
         int[][] shapes = {{257, 300, 129}, {64, 784, 256}, {13, 1025, 1000}, {8, 2000, 600}, {100, 1001, 97},
-                {300, 1, 257}, {1, 784, 256}, {33, 65, 31}, {1, 1025, 131}, {517, 1, 131}, {24, 250, 1500}};
+                {300, 1, 257}, {1, 784, 256}, {33, 65, 31}, {1, 1025, 131}, {517, 1, 131}, {24, 250, 1500},
+                {200, 520, 300}};
         long split = java.util.Arrays.stream(shapes).filter(x -> (long) x[0] * x[1] * x[2] >= Sgemm.PARALLEL_MIN_MACS
                 && x[1] >= Sgemm.PARALLEL_MIN_K && x[0] > 1).count();
-        assertEquals(6, split, "shapes that the multi-threaded backends split");
+        assertEquals(7, split, "shapes that the multi-threaded backends split");
         for (int[] s : shapes) {
             int m = s[0], k = s[1], n = s[2];
             for (int t = 0; t < 4; t++) {
