@@ -8,6 +8,7 @@ import io.github.mlp4j.nn.Activation;
 import io.github.mlp4j.nn.Identity;
 import io.github.mlp4j.nn.LeakyRelu;
 import io.github.mlp4j.nn.Relu;
+import io.github.mlp4j.nn.Softmax;
 import io.github.mlp4j.nn.Loss;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,7 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The GEMM ({@link Sgemm}) is register-blocked, cache-blocked and split across a shared pool of
  * threads ({@code -Dmlp4j.threads}, default: available processors). Bias + ReLU-family activations,
- * their backward pass, column sums and the five optimizer updates are vectorized ({@link Elementwise});
+ * their backward pass, column sums and the five optimizer updates are vectorized ({@link Elementwise}), as
+ * are sigmoid, tanh and softplus ({@link ExpActivations}), row softmax and softmax cross-entropy
+ * ({@link SoftmaxRows});
  * the other operations run the reference backend's loops over the same arrays. The memory-bound passes
  * over a large layer (a batch of one's products, {@link Gemv}; the optimizer updates, {@link Stripes})
  * split across the pool in the same stripes of rows as the GEMMs of larger batches read and write them,
@@ -170,7 +173,12 @@ public final class VectorBackend implements Backend {
     @Override
     public void biasActivation(Matrix z, Matrix bias, Activation f, Matrix slopes, Matrix a) {
         float slope = leakySlope(f);
-        if (Float.isNaN(slope)) {
+        int exp = ExpActivations.kind(f);
+        if (f instanceof Softmax) {
+            SoftmaxRows.biasSoftmax(data(z), data(bias), data(a), z.rows(), z.cols());
+        } else if (exp >= 0) {
+            ExpActivations.bias(exp, data(z), data(bias), data(a), z.rows(), z.cols());
+        } else if (Float.isNaN(slope)) {
             scalar.biasActivation(z, bias, f, slopes, a);
         } else {
             Elementwise.biasLeaky(data(z), data(bias), data(a), z.rows(), z.cols(), slope);
@@ -181,7 +189,9 @@ public final class VectorBackend implements Backend {
     public void activationBackward(Activation f, Matrix z, Matrix a, Matrix slopes, Matrix gradA, Matrix gradZ,
                                    Matrix gradSlopes) {
         float slope = leakySlope(f);
-        if (Float.isNaN(slope)) {
+        if (ExpActivations.kind(f) == ExpActivations.SOFTPLUS && data(gradZ) != data(gradA)) {
+            ExpActivations.softplusBackward(data(z), data(gradA), data(gradZ), z.size());
+        } else if (Float.isNaN(slope)) {
             scalar.activationBackward(f, z, a, slopes, gradA, gradZ, gradSlopes);
         } else {
             Elementwise.leakyBackward(data(z), data(gradA), data(gradZ), z.size(), slope);
@@ -190,6 +200,10 @@ public final class VectorBackend implements Backend {
 
     @Override
     public double loss(Loss loss, Matrix prediction, Matrix target, Matrix gradient) {
+        if (loss == Loss.SOFTMAX_CROSS_ENTROPY && gradient != null) { // the loss alone (evaluation): reference
+            return SoftmaxRows.crossEntropy(data(prediction), data(target), data(gradient), prediction.rows(),
+                    prediction.cols());
+        }
         return scalar.loss(loss, prediction, target, gradient);
     }
 

@@ -15,7 +15,7 @@ package io.github.mlp4j.vector;
  */
 final class Warmup {
 
-    private static final int CALLS = 6_000;
+    private static final int CALLS = 6_000, EXP_CALLS = 6_000;
 
     /** (transA, transB, m, k, n): GEMMs through every path of {@link Sgemm}, on one thread. */
     private static final int[][] GEMMS = {
@@ -62,6 +62,35 @@ final class Warmup {
             Elementwise.rmsprop(w, g, s, 0, n, 1e-3f, 0.9f, 1e-8f, l1, l2);
             Elementwise.adam(w, g, m, s, 0, n, 1e-3f, 0.9f, 0.999f, 1e-8f, 1 + (i & 7), (i & 8) == 0 ? 0f : 1e-4f, l1,
                     l2);
+        }
+    }
+
+    /**
+     * {@link SoftmaxRows} and {@link VectorMath#exp}, run by {@link SoftmaxRows} itself on its first use. One
+     * row of a vector and a masked tail per call: the passes' loops turn twice a call, so the interpreter
+     * runs few turns before C1 takes over at 200 calls, and C2 takes the passes at 5,000 calls. Measured per
+     * JVM, warming these and {@link ExpActivations} here made every start 0.7-1.1 s slower (1.1-1.3 s
+     * without), most of it running the passes in C1; so each family warms up when first used, which then
+     * takes 0.46-0.49 s (this one) and 0.27-0.30 s ({@link ExpActivations}).
+     */
+    static void softmax() {
+        int n = Kernel.L + 3;
+        float[] z = filled(n), bias = filled(n), out = new float[n], g = new float[n], y = filled(n);
+        for (int i = 0; i < EXP_CALLS; i++) {
+            SoftmaxRows.biasSoftmax(z, bias, out, 1, n);
+            SoftmaxRows.crossEntropy(z, y, g, 1, n);
+            java.util.Arrays.fill(z, 0.5f); // the bias pass adds the bias again
+        }
+    }
+
+    /** {@link ExpActivations} and {@link VectorMath}, as {@link #softmax} (three kinds: three times the calls). */
+    static void expActivations() {
+        int n = Kernel.L + 3;
+        float[] z = filled(n), bias = filled(n), out = new float[n], g = filled(n);
+        for (int i = 0; i < 3 * EXP_CALLS; i++) {
+            ExpActivations.bias(i % 3, z, bias, out, 1, n);
+            ExpActivations.softplusBackward(z, g, out, n);
+            java.util.Arrays.fill(z, 0.5f);
         }
     }
 
