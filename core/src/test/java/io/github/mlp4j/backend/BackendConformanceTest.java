@@ -82,6 +82,7 @@ public abstract class BackendConformanceTest extends BackendGradientChecks {
         shapes.add(new int[] {13, 257, 257});
         shapes.add(new int[] {128, 784, 256});
         shapes.add(new int[] {300, 129, 65});
+        shapes.add(new int[] {9, 33, 16}); // 16 columns: one 512-bit vector exactly
         return shapes.stream().map(s -> Arguments.of(s[0], s[1], s[2]));
     }
 
