@@ -32,15 +32,18 @@ final class Sgemm implements WorkerPool.Task {
      */
     static final int PACK_ROWS = 32;
     /**
-     * Below this many multiply-adds (about 40 us of one core's work) a GEMM runs on one thread, unless it
+     * Below this many multiply-adds (about 20 us of one core's work) a GEMM runs on one thread, unless it
      * runs in k halves ({@link #HALVES_MIN_MACS}) or writes a large C. A lone GEMM gains from a split well
      * below this, but inside a training step it lost: the other core must first pull the operands the
      * caller just wrote out of the caller's cache. Measured with JMH on the batch-32 training step (two runs
-     * each): 2,089-2,132 steps/s with a threshold of 2^16, 3,471-3,556 with 2^23; batch 128 (whose 25.7M-MAC
-     * GEMMs still split) was the same within noise. The halves and the large gradients split from 2^21
-     * because they keep each half of a layer's weights on one core from step to step.
+     * each): 2,089-2,132 steps/s with a threshold of 2^16, 3,471-3,556 with 2^23. Between 2^22 and 2^23, the
+     * 128x256x128 GEMMs of the batch-128 step's second layer (all three of them: forward, both gradients)
+     * gain from the split: 2^22 against 2^23 as a runtime switch in one JVM (1 s rounds alternating, median
+     * of the last 9), batch-128 step 1.11-1.16x (won 9 of 9), that GEMM alone 1.68x; no GEMM of the batch-32
+     * or 64 step falls between the two. The halves and the large gradients split from 2^21 because they
+     * keep each half of a layer's weights on one core from step to step.
      */
-    static final long PARALLEL_MIN_MACS = 1L << 23;
+    static final long PARALLEL_MIN_MACS = 1L << 22;
     /**
      * Nor with fewer k's than this: an outer product (k = 1, the weight gradient of a batch of 1) only
      * streams C, and splitting it cost more in hand-off and waiting than it saved (JMH -prof stack: 15 % of
