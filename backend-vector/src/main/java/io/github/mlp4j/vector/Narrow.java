@@ -75,7 +75,7 @@ final class Narrow {
         c7.intoArray(tile, 7 * L);
     }
 
-    /** {@code C = alpha sums + beta C} for {@code rows} rows; C is not read when beta is 0 (as BLAS). @param c modified */
+    /** {@code C = alpha sums + beta C} for {@code rows} rows; C not read when beta is 0 (as BLAS). @param c modified */
     private static void finish(float[] tile, int rows, float[] c, int co, int n, float alpha, float beta) {
         VectorMask<Float> cols = S.indexInRange(0, n);
         for (int r = 0; r < rows; r++) {
