@@ -59,7 +59,7 @@ final class ExpActivations {
         switch (kind) {
             case SIGMOID -> {
                 VectorMath.exp(z, 0, a, 0, n, -1f, 0f, false);
-                reciprocalOfOnePlus(a, a, n, null);
+                reciprocalOfOnePlus(a, n, null);
             }
             case TANH -> {
                 VectorMath.exp(z, 0, a, 0, n, -2f, 0f, true);
@@ -83,15 +83,15 @@ final class ExpActivations {
     static void softplusBackward(float[] z, float[] ga, float[] gz, int n) {
         Warm.ensure();
         VectorMath.exp(z, 0, gz, 0, n, -1f, 0f, false);
-        reciprocalOfOnePlus(gz, gz, n, ga);
+        reciprocalOfOnePlus(gz, n, ga);
     }
 
-    /** {@code out = g / (1 + e)}, with g = 1 when null: a sigmoid from {@code e = e^-z}. @param out modified */
-    private static void reciprocalOfOnePlus(float[] e, float[] out, int n, float[] g) {
+    /** {@code e = g / (1 + e)}, with g = 1 when null: a sigmoid (times g) from {@code e = e^-z}. @param e modified */
+    private static void reciprocalOfOnePlus(float[] e, int n, float[] g) {
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> in = S.indexInRange(i, n);
             FloatVector num = g == null ? FloatVector.broadcast(S, 1f) : FloatVector.fromArray(S, g, i, in);
-            num.div(FloatVector.fromArray(S, e, i, in).add(1f)).intoArray(out, i, in);
+            num.div(FloatVector.fromArray(S, e, i, in).add(1f)).intoArray(e, i, in);
         }
     }
 

@@ -40,7 +40,7 @@ final class SoftmaxRows {
         Warm.ensure();
         for (int i = 0; i < rows; i++) {
             int off = i * cols;
-            float m = addBiasMax(z, bias, off, cols);
+            float m = max(z, bias, off, cols);
             VectorMath.exp(z, off, a, off, cols, 1f, -m, false);
             float s = 0f;
             for (int j = off; j < off + cols; j++) {
@@ -63,7 +63,7 @@ final class SoftmaxRows {
         double total = 0;
         for (int i = 0; i < rows; i++) {
             int off = i * cols;
-            float m = max(z, off, cols);
+            float m = max(z, null, off, cols);
             VectorMath.exp(z, off, g, off, cols, 1f, -m, false);
             float s = 0f, ys = 0f, yd = 0f;
             for (int j = off; j < off + cols; j++) {
@@ -77,25 +77,19 @@ final class SoftmaxRows {
         return total / rows;
     }
 
-    /** {@code z += bias} over one row; returns the row's maximum. @param z modified */
-    private static float addBiasMax(float[] z, float[] bias, int off, int cols) {
+    /** {@code z += bias} over one row unless bias is null; returns the row's maximum. @param z modified */
+    private static float max(float[] z, float[] bias, int off, int cols) {
         FloatVector max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
         for (int j = 0; j < cols; j += L) {
             VectorMask<Float> in = S.indexInRange(j, cols);
-            FloatVector v = FloatVector.fromArray(S, z, off + j, in).add(FloatVector.fromArray(S, bias, j, in));
-            v.intoArray(z, off + j, in);
+            FloatVector v = FloatVector.fromArray(S, z, off + j, in);
+            if (bias != null) {
+                v = v.add(FloatVector.fromArray(S, bias, j, in));
+                v.intoArray(z, off + j, in);
+            }
             max = max.lanewise(VectorOperators.MAX, v, in);
         }
         return max.reduceLanes(VectorOperators.MAX); // exact in any order
-    }
-
-    private static float max(float[] z, int off, int cols) {
-        FloatVector max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-        for (int j = 0; j < cols; j += L) {
-            VectorMask<Float> in = S.indexInRange(j, cols);
-            max = max.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, z, off + j, in), in);
-        }
-        return max.reduceLanes(VectorOperators.MAX);
     }
 
     /** {@code x = x p - y q} over one row ({@code x p} when y is null). @param x modified */
