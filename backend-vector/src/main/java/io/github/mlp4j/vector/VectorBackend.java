@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * threads ({@code -Dmlp4j.threads}, default: available processors). Bias + ReLU-family activations,
  * their backward pass, column sums and the five optimizer updates are vectorized ({@link Elementwise}), as
  * are sigmoid, tanh and softplus ({@link ExpActivations}), row softmax and softmax cross-entropy
- * ({@link SoftmaxRows});
+ * ({@link SoftmaxRows}) and the dropout mask ({@link DropoutMask});
  * the other operations run the reference backend's loops over the same arrays. The memory-bound passes
  * over a large layer (a batch of one's products, {@link Gemv}; the optimizer updates, {@link Stripes})
  * split across the pool in the same stripes of rows as the GEMMs of larger batches read and write them,
@@ -239,6 +239,10 @@ public final class VectorBackend implements Backend {
         gather.gather(data(src), src.cols(), idx, from, data(dst), dst.rows());
     }
 
-    @Override public void dropoutMask(Matrix mask, float dropRate, long seed) { scalar.dropoutMask(mask, dropRate, seed); }
+    @Override
+    public void dropoutMask(Matrix mask, float dropRate, long seed) {
+        DropoutMask.fill(data(mask), dropRate, seed);
+    }
+
     @Override public void argmaxRows(Matrix x, int[] out) { scalar.argmaxRows(x, out); }
 }

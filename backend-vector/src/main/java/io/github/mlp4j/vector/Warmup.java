@@ -24,7 +24,6 @@ final class Warmup {
             {0, 0, 1, 19, 37}, {0, 1, 1, 19, 6}, {1, 0, 1, 5, 40}, // one row: GEMV and dot products
             {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
             {0, 0, 40, 9, 37}, {1, 0, 40, 9, 37}, // more rows than Sgemm.PACK_ROWS: B packed
-            {0, 0, 9, 19, 7}, {1, 0, 9, 19, 16}, // B of one vector's width (Narrow): 8 rows and a tail
     };
     /**
      * Paths only a large B takes, 0.07-0.6M multiply-adds a call: every other call of the second half only,
@@ -45,6 +44,7 @@ final class Warmup {
         int n = 2 * Kernel.L + 3; // a vector loop and a scalar tail
         float[] z = filled(2 * n), ga = filled(2 * n), bias = filled(n), out = new float[2 * n];
         float[] w = filled(n), g = filled(n), m = new float[n], s = new float[n];
+        float[] mask = new float[2 * jdk.incubator.vector.LongVector.SPECIES_PREFERRED.length() + 3]; // 2 vectors, a tail
         for (int i = 0; i < CALLS; i++) {
             int[] shape = i >= CALLS / 2 && i % 2 == 0 ? LARGE[i / 2 % LARGE.length] : GEMMS[i % GEMMS.length];
             float beta = (i & 3) == 0 ? 0f : (i & 3) == 1 ? 1f : 0.5f;
@@ -57,6 +57,7 @@ final class Warmup {
             Elementwise.biasLeaky(z, bias, out, 2, n, (i % 3) == 2 ? 1f : slope);
             Elementwise.leakyBackward(z, ga, out, 2 * n, slope);
             Elementwise.sumColumns(z, out, 2, n);
+            DropoutMask.fill(mask, (i & 1) == 0 ? 0.2f : 0.5f, i);
             Elementwise.sgd(w, g, 0, n, 1e-3f, l1, l2);
             Elementwise.momentum(w, g, m, 0, n, 1e-3f, 0.9f, (i & 1) == 0, l1, l2);
             Elementwise.adagrad(w, g, s, 0, n, 1e-3f, 1e-8f, l1, l2);

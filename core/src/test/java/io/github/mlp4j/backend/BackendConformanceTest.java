@@ -248,6 +248,22 @@ public abstract class BackendConformanceTest extends BackendGradientChecks {
         }
     }
 
+    /** Every backend draws the same counter-based mask (CounterRng), so a seeded run trains alike on all. */
+    @Test
+    void dropoutMaskIsTheReferenceMask() {
+        for (int[] shape : new int[][] {{1, 1}, {3, 7}, {257, 13}}) {
+            for (float p : new float[] {0f, 0.2f, 0.5f, 0.9f}) {
+                for (long seed : new long[] {0L, 42L, -7L}) {
+                    Matrix bm = matrix(backend, shape[0], shape[1], null), rm = matrix(reference, shape[0], shape[1], null);
+                    backend.dropoutMask(bm, p, seed);
+                    reference.dropoutMask(rm, p, seed);
+                    assertArrayEquals(get(reference, rm), get(backend, bm),
+                            "mask " + shape[0] + "x" + shape[1] + " p=" + p + " seed=" + seed);
+                }
+            }
+        }
+    }
+
     @Test
     void dropoutMaskIsInvertedBernoulliAndSeeded() {
         int rows = 257, cols = 64;
