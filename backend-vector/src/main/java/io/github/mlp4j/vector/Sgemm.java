@@ -143,6 +143,10 @@ final class Sgemm implements WorkerPool.Task {
         if (k == 1 && (transA || lda == 1) && (!transB || ldb == 1)) { // both operands are contiguous vectors
             return gemv.outer(alpha, a, b, beta, c, m, n);
         }
+        if (Narrow.fits(transB, n)) { // a B of one vector's width: no padding to 2 vectors, no packing
+            Narrow.gemm(transA, alpha, a, lda, b, ldb, beta, c, m, n, k, SCRATCH.get().tile);
+            return false;
+        }
         boolean dot = DotKernel.AVAILABLE && transB && !transA && m <= DOT_MAX_M && k >= L && k > 8 * m;
         int blocks = (k + KC - 1) / KC;
         if ((dot || m <= HALVES_MAX_M) && blocks >= 2 && (long) k * n >= Stripes.MIN_FLOATS) {

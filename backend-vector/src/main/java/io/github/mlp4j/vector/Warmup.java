@@ -24,6 +24,7 @@ final class Warmup {
             {0, 0, 1, 19, 37}, {0, 1, 1, 19, 6}, {1, 0, 1, 5, 40}, // one row: GEMV and dot products
             {1, 0, 9, 1, 37}, {0, 0, 9, 1, 37}, // k = 1: outer products
             {0, 0, 40, 9, 37}, {1, 0, 40, 9, 37}, // more rows than Sgemm.PACK_ROWS: B packed
+            {0, 0, 9, 19, 7}, {1, 0, 9, 19, 16}, // B of one vector's width (Narrow): 8 rows and a tail
     };
     /**
      * Paths only a large B takes, 0.07-0.6M multiply-adds a call: every other call of the second half only,
