@@ -1,5 +1,7 @@
 package io.github.mlp4j.vector;
 
+import jdk.incubator.vector.LongVector;
+
 /**
  * Runs each hot kernel on tiny arrays enough times for the JIT's C2 compiler to take it, once per JVM.
  *
@@ -45,7 +47,7 @@ final class Warmup {
         int n = 2 * Kernel.L + 3; // a vector loop and a scalar tail
         float[] z = filled(2 * n), ga = filled(2 * n), bias = filled(n), out = new float[2 * n];
         float[] w = filled(n), g = filled(n), m = new float[n], s = new float[n];
-        float[] mask = new float[2 * jdk.incubator.vector.LongVector.SPECIES_PREFERRED.length() + 3]; // 2 vectors, a tail
+        float[] mask = new float[2 * LongVector.SPECIES_PREFERRED.length() + 3]; // DropoutMask: 2 vectors, a tail
         for (int i = 0; i < CALLS; i++) {
             int[] shape = i >= CALLS / 2 && i % 2 == 0 ? LARGE[i / 2 % LARGE.length] : GEMMS[i % GEMMS.length];
             float beta = (i & 3) == 0 ? 0f : (i & 3) == 1 ? 1f : 0.5f;
