@@ -37,8 +37,8 @@ final class DropoutMask {
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(MIX1);
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(MIX2);
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
-            FloatVector u = ((FloatVector) z.lanewise(VectorOperators.LSHR, 40).convertShape(VectorOperators.L2F, FS, 0))
-                    .mul(0x1.0p-24f);
+            LongVector top24 = z.lanewise(VectorOperators.LSHR, 40);
+            FloatVector u = ((FloatVector) top24.convertShape(VectorOperators.L2F, FS, 0)).mul(0x1.0p-24f);
             FloatVector.zero(FS).blend(keep, u.compare(VectorOperators.GE, dropRate)).intoArray(m, i);
         }
         for (; i < n; i++) {
