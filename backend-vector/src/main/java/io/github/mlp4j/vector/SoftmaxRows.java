@@ -14,7 +14,6 @@ import jdk.incubator.vector.VectorOperators;
  * {@code Math.exp} 2,560 times (in the batch-128 step: the softmax 15 us and the loss 25 us on the
  * reference loops). Sums across a row are float, added in order by a scalar loop (a vector's reduceLanes
  * adds in an order that differs between C1 and C2 code); the loss adds the rows in double.
-
  */
 final class SoftmaxRows {
 
