@@ -58,9 +58,12 @@ final class Sgemm implements WorkerPool.Task {
      * both paths alternating in one JVM, packed / dot (n = 256): at k = 784, 8 rows 0.24, 16 rows 0.61, 32
      * rows 0.99, 48 rows 1.15, 64 rows 1.28, 128 rows 1.26; at k = 256, 8 rows 0.51, 16 rows 0.82, 32 rows
      * 1.23, 64 rows 1.58; at k = 128, 4 rows 0.30, 8 rows 0.68, 16 rows 1.09, 32 rows 1.59. With the
-     * scalar pack dot products had won up to 128 rows at k = 784.
+     * scalar pack dot products had won up to 128 rows at k = 784. On 2 threads (each a k-half) in JMH forks,
+     * {@code benchmarks/compare} with packing from 17 rows against from 33 (6 and 5 rounds): 32x784x256 packed
+     * 1.14x the dot products (won 5 of 6), 24x784x256 0.92x (2 of 5); the dot kernel's speed also moved
+     * from one JVM to the next (16 rows: 79-141 GFLOP/s in three fresh JVMs, packing 112-115).
      */
-    static final int DOT_MAX_M = 32;
+    static final int DOT_MAX_M = 24;
     /**
      * With at most this many rows, at least two k-blocks and a large B, C is computed as two halves of the
      * k-blocks, {@code C = (beta C + first half) + second half}, whatever the thread count, and two threads
