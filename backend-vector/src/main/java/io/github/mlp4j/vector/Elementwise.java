@@ -21,7 +21,9 @@ final class Elementwise {
     }
 
     /**
-     * {@code z += bias} per row, then {@code a = z > 0 ? z : slope * z} (slope 0: ReLU, 1: identity).
+     * {@code z += bias} per row, then {@code a = z > 0 ? z : slope * z} (slope 0: ReLU, 1: identity). Two
+     * passes over each row, the second reading it back from L1: one pass storing both z and a took 2x as long
+     * (128 x 256, single thread: 13-20 us against 6.8-8.4; storing only one of them, 3.0-4.6).
      *
      * @param z modified @param a modified
      */
@@ -30,13 +32,17 @@ final class Elementwise {
         for (int i = 0; i < rows; i++) {
             int row = i * cols, j = 0;
             for (; j < bound; j += L) {
-                FloatVector v = FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, j));
-                v.intoArray(z, row + j);
+                FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, j)).intoArray(z, row + j);
+            }
+            for (; j < cols; j++) {
+                z[row + j] += bias[j];
+            }
+            for (j = 0; j < bound; j += L) {
+                FloatVector v = FloatVector.fromArray(S, z, row + j);
                 (slope == 1f ? v : v.blend(v.mul(slope), v.compare(VectorOperators.LE, 0f))).intoArray(a, row + j);
             }
             for (; j < cols; j++) {
-                float v = z[row + j] + bias[j];
-                z[row + j] = v;
+                float v = z[row + j];
                 a[row + j] = v > 0f ? v : slope * v;
             }
         }

@@ -72,7 +72,8 @@ final class Warmup {
 
     /**
      * {@link SoftmaxRows} and {@link VectorMath#exp}, run by {@link SoftmaxRows} itself on its first use. One
-     * row of a vector and a masked tail per call: the passes' loops turn twice a call, so the interpreter
+     * row of a vector and a masked tail per call, and a block of rows of 3 classes and one row over: the
+     * passes' loops turn twice a call, so the interpreter
      * runs few turns before C1 takes over at 200 calls, and C2 takes the passes at 5,000 calls. Measured per
      * JVM, warming these and {@link ExpActivations} here made every start 0.7-1.1 s slower (1.1-1.3 s
      * without), most of it running the passes in C1; so each family warms up when first used, which then
@@ -80,10 +81,14 @@ final class Warmup {
      */
     static void softmax() {
         int n = Kernel.L + 3;
-        float[] z = filled(n), bias = filled(n), out = new float[n], g = new float[n], y = filled(n);
+        int rows = Kernel.L + 1;
+        float[] z = filled(rows * n), bias = filled(n), out = new float[rows * n], g = new float[rows * n];
+        float[] y = filled(rows * n);
         for (int i = 0; i < EXP_CALLS; i++) {
             SoftmaxRows.biasSoftmax(z, bias, out, 1, n);
             SoftmaxRows.crossEntropy(z, y, g, 1, n);
+            SoftmaxRows.biasSoftmax(z, bias, out, rows, 3);
+            SoftmaxRows.crossEntropy(z, y, g, rows, 3);
             java.util.Arrays.fill(z, 0.5f); // the bias pass adds the bias again
         }
     }
