@@ -21,7 +21,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Option(names = "--full", description = "The full profile (every shape, batch size and backend; about an hour) "
-            + "instead of the quick one (about 13 minutes).")
+            + "instead of the quick one (8-13 minutes).")
     boolean full;
     @Mixin
     Main.Common common;
