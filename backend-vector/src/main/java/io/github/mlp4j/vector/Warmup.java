@@ -71,13 +71,14 @@ final class Warmup {
     }
 
     /**
-     * {@link SoftmaxRows} and {@link VectorMath#exp}, run by {@link SoftmaxRows} itself on its first use. One
-     * row of a vector and a masked tail per call, and a block of rows of 3 classes and one row over: the
-     * passes' loops turn twice a call, so the interpreter
-     * runs few turns before C1 takes over at 200 calls, and C2 takes the passes at 5,000 calls. Measured per
+     * {@link SoftmaxRows} and {@link VectorMath#exp}, run by {@link SoftmaxRows} itself on its first use. Per
+     * call, one row of a vector and a masked tail, then a block of L rows of 3 classes and one row over: the
+     * passes' loops turn twice a call, so the interpreter runs few turns before C1 takes over at 200 calls,
+     * and C2 takes the passes at 5,000 calls. Measured per
      * JVM, warming these and {@link ExpActivations} here made every start 0.7-1.1 s slower (1.1-1.3 s
      * without), most of it running the passes in C1; so each family warms up when first used, which then
-     * takes 0.46-0.49 s (this one) and 0.27-0.30 s ({@link ExpActivations}).
+     * takes 0.46-0.49 s (this one, before it ran blocks; with them 1.09-1.17 s against 0.87-1.09 without, in
+     * three fresh JVMs each on the Intel host) and 0.27-0.30 s ({@link ExpActivations}).
      */
     static void softmax() {
         int n = Kernel.L + 3;
