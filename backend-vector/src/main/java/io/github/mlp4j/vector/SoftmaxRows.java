@@ -41,7 +41,8 @@ final class SoftmaxRows {
     static final int BLOCK_COLS = 32;
 
     /** Per thread: a transposed block (two of them for the loss) and three vectors of per-row sums. */
-    private static final ThreadLocal<float[]> BLOCK = ThreadLocal.withInitial(() -> new float[(2 * BLOCK_COLS + 3) * L]);
+    private static final ThreadLocal<float[]> BLOCK =
+            ThreadLocal.withInitial(() -> new float[(2 * BLOCK_COLS + 3) * L]);
 
     /**
      * {@code z += bias} per row, then {@code a = softmax(z)} per row.

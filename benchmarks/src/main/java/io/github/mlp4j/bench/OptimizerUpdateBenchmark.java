@@ -73,7 +73,8 @@ public class OptimizerUpdateBenchmark {
             case "sgd" -> b.sgd(w, g, 1e-3f, 0f, 0f);
             case "momentum" -> b.momentum(w, g, s1, 1e-3f, 0.9f, false, 0f, 0f);
             case "adam" -> b.adam(w, g, s1, s2, 1e-3f, 0.9f, 0.999f, 1e-8f, ++step, 0f, 0f, 0f);
-            default -> throw new IllegalArgumentException("optimizer: " + optimizer + ", expected sgd, momentum or adam");
+            default -> throw new IllegalArgumentException(
+                    "optimizer: " + optimizer + ", expected sgd, momentum or adam");
         }
         return w;
     }
