@@ -30,14 +30,10 @@ final class Elementwise {
     static void biasLeaky(float[] z, float[] bias, float[] a, int rows, int cols, float slope) {
         int bound = S.loopBound(cols);
         for (int i = 0; i < rows; i++) {
-            int row = i * cols, j = 0;
+            int row = i * cols;
+            addBiasRow(z, bias, row, cols);
+            int j = 0;
             for (; j < bound; j += L) {
-                FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, j)).intoArray(z, row + j);
-            }
-            for (; j < cols; j++) {
-                z[row + j] += bias[j];
-            }
-            for (j = 0; j < bound; j += L) {
                 FloatVector v = FloatVector.fromArray(S, z, row + j);
                 (slope == 1f ? v : v.blend(v.mul(slope), v.compare(VectorOperators.LE, 0f))).intoArray(a, row + j);
             }
@@ -45,6 +41,24 @@ final class Elementwise {
                 float v = z[row + j];
                 a[row + j] = v > 0f ? v : slope * v;
             }
+        }
+    }
+
+    /** {@code z += bias} per row. @param z modified */
+    static void addBias(float[] z, float[] bias, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            addBiasRow(z, bias, i * cols, cols);
+        }
+    }
+
+    /** {@code z[row..row + cols) += bias}. @param z modified */
+    private static void addBiasRow(float[] z, float[] bias, int row, int cols) {
+        int bound = S.loopBound(cols), j = 0;
+        for (; j < bound; j += L) {
+            FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, j)).intoArray(z, row + j);
+        }
+        for (; j < cols; j++) {
+            z[row + j] += bias[j];
         }
     }
 

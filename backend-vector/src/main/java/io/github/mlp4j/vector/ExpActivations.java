@@ -54,7 +54,7 @@ final class ExpActivations {
      */
     static void bias(int kind, float[] z, float[] bias, float[] a, int rows, int cols) {
         Warm.ensure();
-        Elementwise.biasLeaky(z, bias, a, rows, cols, 1f); // z += bias (a, a copy, is overwritten below)
+        Elementwise.addBias(z, bias, rows, cols);
         int n = rows * cols;
         switch (kind) {
             case SIGMOID -> {
