@@ -3,6 +3,7 @@ package io.github.mlp4j.bench;
 import io.github.mlp4j.backend.Backend;
 import io.github.mlp4j.backend.Backends;
 import io.github.mlp4j.backend.Matrix;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class OptimizerUpdateBenchmark {
 
     static final int ROWS = 784, COLS = 256;
+    private static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "adam");
 
     @Param({"vector", "nd4j"})
     public String backend;
@@ -43,10 +45,14 @@ public class OptimizerUpdateBenchmark {
 
     private Backend b;
     private Matrix w, g, s1, s2;
-    private int step;
+    private int kind, step; // kind: the optimizer's index in OPTIMIZERS, looked up once
 
     @Setup(Level.Trial)
     public void setUp() {
+        kind = OPTIMIZERS.indexOf(optimizer);
+        if (kind < 0) {
+            throw new IllegalArgumentException("optimizer: " + optimizer + ", expected one of " + OPTIMIZERS);
+        }
         b = Backends.get(backend);
         SplittableRandom rng = new SplittableRandom(3);
         w = random(rng, 0.05);
@@ -69,12 +75,10 @@ public class OptimizerUpdateBenchmark {
 
     @Benchmark
     public Matrix update() {
-        switch (optimizer) {
-            case "sgd" -> b.sgd(w, g, 1e-3f, 0f, 0f);
-            case "momentum" -> b.momentum(w, g, s1, 1e-3f, 0.9f, false, 0f, 0f);
-            case "adam" -> b.adam(w, g, s1, s2, 1e-3f, 0.9f, 0.999f, 1e-8f, ++step, 0f, 0f, 0f);
-            default -> throw new IllegalArgumentException(
-                    "optimizer: " + optimizer + ", expected sgd, momentum or adam");
+        switch (kind) {
+            case 0 -> b.sgd(w, g, 1e-3f, 0f, 0f);
+            case 1 -> b.momentum(w, g, s1, 1e-3f, 0.9f, false, 0f, 0f);
+            default -> b.adam(w, g, s1, s2, 1e-3f, 0.9f, 0.999f, 1e-8f, ++step, 0f, 0f, 0f);
         }
         return w;
     }
