@@ -60,7 +60,7 @@ final class Gemv implements WorkerPool.Task {
         }
         scale(beta, c, n);
         for (int t = 0; t < chunks; t++) {
-            add(sums, t * n, c, n);
+            add(sums, t * n, c, 0, n);
         }
     }
 
@@ -124,14 +124,14 @@ final class Gemv implements WorkerPool.Task {
         }
     }
 
-    /** {@code c[j] += x[xo + j]} for j < n. @param c modified */
-    static void add(float[] x, int xo, float[] c, int n) {
+    /** {@code c[co + j] += x[xo + j]} for j < n. @param c modified */
+    static void add(float[] x, int xo, float[] c, int co, int n) {
         int bound = S.loopBound(n), j = 0;
         for (; j < bound; j += L) {
-            FloatVector.fromArray(S, c, j).add(FloatVector.fromArray(S, x, xo + j)).intoArray(c, j);
+            FloatVector.fromArray(S, c, co + j).add(FloatVector.fromArray(S, x, xo + j)).intoArray(c, co + j);
         }
         for (; j < n; j++) {
-            c[j] += x[xo + j];
+            c[co + j] += x[xo + j];
         }
     }
 

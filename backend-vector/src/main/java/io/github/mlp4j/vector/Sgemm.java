@@ -4,6 +4,8 @@ import static io.github.mlp4j.vector.Kernel.L;
 import static io.github.mlp4j.vector.Kernel.MR;
 import static io.github.mlp4j.vector.Kernel.NR;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Single-precision GEMM, {@code C = alpha op(A) op(B) + beta C}, row-major, on {@link Kernel}: A is
  * packed into MR-row tiles per block of {@link #KC} k's ({@link PackA}); B is packed panel by panel
@@ -76,7 +78,10 @@ final class Sgemm implements WorkerPool.Task {
      * runtime switch in one JVM (1 s rounds alternating, medians of the last 9 or 7 rounds): 128 against the
      * former 64, training step batch 128 1.13x (won 9 of 9), batch 100 1.05x, GEMM 128x784x256 A B / A^T B
      * / A B^T 0.95 / 1.09 / 1.11; 256 against 128, batch 256 1.17x (8 of 9); 1024 against 256, batches 512
-     * and 1024 0.94 and 0.96, where adding the halves (m x n floats) costs more than it saves.
+     * and 1024 0.94 and 0.96, where adding the halves (m x n floats) costs more than it saves. On two
+     * threads each then adds half the rows ({@link #run}), where the caller alone had added them all:
+     * in-JVM alternating rounds (15 of 300 ms), 128x784x256 {@code A B} / {@code A^T B} / {@code A B^T} 1.04x /
+     * 1.025x / 1.02x (won 10, 9, 9 of 11), the batch-64 and 128 training steps unchanged.
      */
     static final int HALVES_MAX_M = 256;
     /** Below this many multiply-adds the halves run one after the other on the calling thread. */
@@ -121,6 +126,7 @@ final class Sgemm implements WorkerPool.Task {
     private float[] a, b, c;
     private int m, n, k, lda, ldb, kh;
     private float[] upper; // the caller's second k-half (Scratch.upper) while split in halves
+    private final AtomicInteger halvesDone = new AtomicInteger(); // halves computed, before either adds
 
     Sgemm(WorkerPool pool) {
         this.pool = pool;
@@ -199,7 +205,8 @@ final class Sgemm implements WorkerPool.Task {
                 this.kh = kh;
                 this.upper = upper;
                 halves = true;
-                pool.run(this);
+                halvesDone.set(0);
+                pool.run(this); // adds the halves too
             } finally {
                 this.a = this.b = this.c = this.upper = null;
                 halves = false;
@@ -208,8 +215,8 @@ final class Sgemm implements WorkerPool.Task {
         } else {
             half(dot, transA, transB, alpha, a, lda, b, ldb, beta, c, m, n, k, kh, true);
             half(dot, transA, transB, alpha, a, lda, b, ldb, beta, upper, m, n, k, kh, false);
+            Gemv.add(upper, 0, c, 0, m * n);
         }
-        Gemv.add(upper, 0, c, m * n);
     }
 
     /** The first half of the k's into C (with beta), or the second into {@code out} (without). */
@@ -255,12 +262,24 @@ final class Sgemm implements WorkerPool.Task {
         return Math.min(m, part * per * MR);
     }
 
-    /** One thread's share: a half of the k's, a range of row tiles, or of column panels when rows are few. */
+    /**
+     * One thread's share: a half of the k's and then half the rows of their sum, a range of row tiles, or of
+     * column panels when rows are few.
+     */
     @Override
     public void run(int part, int parts) {
         if (halves) {
             if (part < 2) {
-                half(dot, transA, transB, alpha, a, lda, b, ldb, beta, part == 0 ? c : upper, m, n, k, kh, part == 0);
+                try {
+                    half(dot, transA, transB, alpha, a, lda, b, ldb, beta, part == 0 ? c : upper, m, n, k, kh, part == 0);
+                } finally { // also on failure, so that the other part does not wait for good
+                    halvesDone.incrementAndGet();
+                }
+                while (halvesDone.get() < 2) {
+                    Thread.onSpinWait();
+                }
+                int mid = m / 2 * n, from = part == 0 ? 0 : mid, to = part == 0 ? mid : m * n;
+                Gemv.add(upper, from, c, from, to - from);
             }
             return;
         }
